@@ -1,0 +1,32 @@
+# Two commands work on a fresh machine: `make demo` and `make test` (they create .venv first).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB := .demo/marsad.db
+
+.PHONY: setup demo test lint bench clean
+
+$(BIN)/marsad: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
+	$(BIN)/pip install -q -e '.[test]' 2>&1 | grep -v "is ignored" || true
+	$(BIN)/python -c "import marsad.cli" && touch $(BIN)/marsad
+
+setup: $(BIN)/marsad
+
+demo: setup
+	@mkdir -p .demo && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/marsad ingest src/marsad/sample --db $(DEMO_DB)
+	$(BIN)/marsad articles --db $(DEMO_DB) --format table
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+test: setup lint
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/bench_reading.py
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache .ruff_cache

@@ -1,0 +1,135 @@
+"""The `marsad` command: each command parses its options, calls one service, renders the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from marsad import render, settings
+from marsad.errors import MarsadError, NotFound, UsageError
+
+FORMATS = click.Choice(["table", "json"])
+
+
+def _db_option(f):
+    return click.option("--db", envvar="MARSAD_DB", default=None, metavar="PATH",
+                        help="The store (a SQLite file). Default: $MARSAD_DB, else marsad.db in the user's data folder.")(f)
+
+
+def _open(db: str | None):
+    from marsad.store import open_store
+
+    return open_store(db or settings.get("db"))
+
+
+def _fmt(fmt: str | None) -> str:
+    return fmt or ("table" if sys.stdout.isatty() else "json")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="marsad")
+def cli() -> None:
+    """Marsad: Arabic news into a sourced, structured picture of a story."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@click.option("--quiet", "-q", is_flag=True, help="Print only skipped inputs and the summary.")
+def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool) -> None:
+    """Read files, folders, URLs or feeds; analyse and store every article.
+
+    Ends with "ingested N, unchanged K, skipped M"; exit code 1 when something was skipped.
+    """
+    from marsad.service import ingest as run_ingest
+
+    store = _open(db)
+    progress = render.Progress(enabled=sys.stderr.isatty() and not quiet)
+    try:
+        report = run_ingest(inputs, store, max_bytes=settings.get("max_bytes"), on_item=progress.update)
+    finally:
+        progress.close()
+        store.close()
+    for skipped in report.skipped:
+        click.echo(skipped.line(), err=True)
+    if not quiet:
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    click.echo(report.summary())
+    sys.exit(1 if report.skipped else 0)
+
+
+@cli.command()
+@_db_option
+@click.option("--format", "fmt", type=FORMATS, default=None, help="table (default on a terminal) or json.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most N articles.")
+@click.option("--outlet", default=None, help="Only articles of this outlet.")
+def articles(db: str | None, fmt: str | None, limit: int | None, outlet: str | None) -> None:
+    """List stored articles: id, outlet, published, title, words."""
+    from marsad.store import ArticleFilter
+
+    store = _open(db)
+    try:
+        items = store.list_articles(ArticleFilter(outlet=outlet, limit=limit))
+    finally:
+        store.close()
+    if _fmt(fmt) == "json":
+        click.echo(render.json_list(items))
+    else:
+        click.echo(render.articles_table(items))
+
+
+@cli.command()
+@click.argument("article_id")
+@_db_option
+@click.option("--format", "fmt", type=FORMATS, default=None, help="table (default on a terminal) or json.")
+def show(article_id: str, db: str | None, fmt: str | None) -> None:
+    """Show one article: clean text, metadata, and the boilerplate that was removed."""
+    store = _open(db)
+    try:
+        article = store.get_article(article_id)
+    finally:
+        store.close()
+    if _fmt(fmt) == "json":
+        from marsad.document import article_to_dict
+
+        click.echo(json.dumps(article_to_dict(article), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render.article_text(article))
+
+
+@cli.command()
+def stages() -> None:
+    """Print the analysis pipeline: stage, version, requires, provides."""
+    from marsad.pipeline import Pipeline
+
+    click.echo(render.table(["stage", "version", "requires", "provides"], Pipeline().table()))
+
+
+def main() -> None:
+    """Entry point: no traceback reaches the user for a known error."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except UsageError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except NotFound as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except MarsadError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

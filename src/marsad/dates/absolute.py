@@ -1,0 +1,406 @@
+"""Absolute dates in Arabic news text (Gregorian, Levantine, Maghrebi and Hijri months), as exact spans.
+
+One grammar, built once from `lang/ar/months.yaml`; values are ISO strings in the Gregorian calendar.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from hijridate import Hijri
+
+from marsad.arabic import chars
+from marsad.arabic.normalize import fold
+from marsad.errors import LexiconError
+from marsad.lexicon import load
+
+Calendar = Literal["gregorian", "hijri"]
+Precision = Literal["minute", "day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """One absolute date: `text[start:end] == text`. For Hijri dates year/month/day are Hijri and
+    `value` is the Gregorian equivalent; `range` is the first and last Gregorian day of a
+    month- or year-precision date whose year is known."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+    hour: int | None
+    minute: int | None
+    calendar: Calendar
+    value: str
+    precision: Precision
+    range: tuple[str, str] | None = None
+
+
+# --- folding and regex building blocks ------------------------------------------------------
+# Matching runs on the original text with patterns that accept every spelling `fold()` merges, so
+# spans need no offset map; matched words are folded only to look them up.
+_D = "[0-9٠-٩۰-۹]"
+_WS = "[ \t\u00a0\u2000-\u200b\u200e\u200f\u202f]"
+_SKIP = f"[{chars.DIACRITIC_CLASS}{chars.CONTROL_CLASS}{chars.TATWEEL}]*"  # what fold() deletes
+
+
+def _key(s: str) -> str:
+    """Lookup key: the project's fold, Latin lowered, runs of spaces as one."""
+    return " ".join(fold(s).lower().split())
+
+
+@functools.cache
+def _sources() -> dict[str, str]:
+    """Folded letter -> every Arabic-block character that folds to it (ا -> اأإآٱ)."""
+    out: dict[str, str] = {}
+    for c in map(chr, range(0x0621, 0x0700)):
+        f = fold(c)
+        if len(f) == 1 and f != c:
+            out[f] = out.get(f, f) + c
+    return out
+
+
+def _char(ch: str) -> str:
+    if ch == " ":
+        return _WS + "+"
+    if ch.isascii() and ch.isalpha():
+        return f"[{ch}{ch.upper()}]"
+    src = _sources().get(ch)
+    return ("[" + re.escape(src) + "]" if src else re.escape(ch)) + _SKIP
+
+
+def _words(words: list[str]) -> str:
+    """A regex matching any of `words` in any folded spelling, longest first, as a trie (fails fast)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in _key(w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [_char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+@functools.cache
+def _lexicon() -> dict[str, Any]:
+    data = load("months")
+    for key in ("families", "weekdays", "time_markers", "eras", "year_words", "proclitics",
+                "publication_labels", "date_line_fillers"):
+        if key not in data:
+            raise LexiconError(f"lang/ar/months.yaml: key '{key}' missing")
+    return data
+
+
+@functools.cache
+def _months() -> dict[str, tuple[Calendar, int]]:
+    """Folded spelling -> (calendar, month number)."""
+    table: dict[str, tuple[Calendar, int]] = {}
+    for fam in _lexicon()["families"].values():
+        for num, names in fam["months"].items():
+            for name in names:
+                table[_key(name)] = (fam["calendar"], int(num))
+    return table
+
+
+@functools.cache
+def _ambiguous() -> frozenset[str]:
+    return frozenset(_key(w) for w in _lexicon()["ambiguous"])
+
+
+@functools.cache
+def _eras() -> dict[str, Calendar]:
+    return {_key(w): cal for cal, ws in _lexicon()["eras"].items() for w in ws}
+
+
+@functools.cache
+def _markers() -> dict[str, str]:
+    return {_key(w): k for k, ws in _lexicon()["time_markers"].items() for w in ws}
+
+
+def _alt(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@functools.cache
+def _time_regex() -> str:
+    """HH:MM[:SS][zone] [marker]; after a time word also H.MM, or a bare hour with a marker."""
+    lx = _lexicon()
+    ampm = _words([w for ws in lx["time_markers"].values() for w in ws])
+    return (rf"(?:(?P<tw>{_words(lx['time_words'])}){_WS}*)?(?P<hh>{_D}{{1,2}})"
+            rf"(?:(?::|(?(tw)[.٫]|(?!)))(?P<mi>{_D}{{2}}))?(?::{_D}{{2}}(?:[.,]{_D}+)?)?(?!{_D})"
+            rf"(?:Z|[+\-]{_D}{{2}}:?{_D}{{2}})?(?:{_WS}*(?P<ap>{ampm})(?!\w))?")
+
+
+@functools.cache
+def _master() -> re.Pattern[str]:
+    lx = _lexicon()
+    month = _words(list({n for f in lx["families"].values() for ns in f["months"].values() for n in ns}))
+    weekday = _words([w for ws in lx["weekdays"].values() for w in ws])
+    era = _words([w for ws in lx["eras"].values() for w in ws]) + r"(?!\w)"
+    yword = _words(lx["year_words"])
+    proc = _alt(lx["proclitics"]) + "?"
+    dlink = _words(lx["day_month_links"])
+    mlink = _words(lx["month_year_links"])
+    nb = rf"(?<!{_D}[./\-:])"  # a numeric date is not the tail of a longer dotted/dashed number
+    ne = rf"(?!{_D})(?![./\-]{_D})"
+    # "عام 1436/1437هـ", "2014 - 2015": a span of years is left to the range layer, not read as one year
+    no_range = rf"(?!{_WS}?[/\-–]{_WS}?{_D})"
+    not_after_range = "".join(rf"(?<!{_D}{a}[/\-–]{b})" for a in ("", " ") for b in ("", " "))
+    year_part = (rf"(?P<yp>{_WS}*[,،\-–]?{_WS}*(?:(?:{mlink}{_WS}+)?{proc}(?P<tyw>{yword}){_WS}+)?"
+                 rf"(?P<ty>{_D}{{4}})(?!{_D})(?:{_WS}*(?P<tera>{era}))?)")
+    # A date starts a word; a number may also follow a glued proclitic or the article (و6 يناير، الـ12 من).
+    start = rf"(?:(?<!\w)|(?<=(?<!\w)[وفبل])(?={_D})|(?<=الـ)(?={_D})|(?<=ال)(?={_D}))"
+    pattern = (
+        rf"{start}(?:(?P<wd>{weekday})(?!\w){_WS}*[,،\-–]?{_WS}*)?(?:"
+        rf"{nb}(?P<iy>{_D}{{4}}){_WS}*(?P<isep>[-/.]){_WS}*(?P<im>{_D}{{1,2}}){_WS}*(?P=isep){_WS}*(?P<id>{_D}{{1,2}}){ne}"
+        rf"(?:{_WS}*(?P<iera>{era}))?"
+        rf"|{nb}(?P<nd>{_D}{{1,2}}){_WS}*(?P<nsep>[-/.]){_WS}*(?P<nm>{_D}{{1,2}}){_WS}*(?P=nsep){_WS}*(?P<ny>{_D}{{4}}){ne}"
+        rf"(?:{_WS}*(?P<nera>{era}))?"
+        rf"|(?:(?P<td>{_D}{{1,2}})(?!{_D}){_WS}*[-–]?{_WS}*(?:{dlink}{_WS}+)?)?{proc}(?P<m1>{month})(?!\w)"
+        rf"(?P<pair>{_WS}*(?:[/\\\-–]|(?P<paren>\()){_WS}*(?P<m2>{month})(?!\w)(?(paren){_WS}*\)))?"
+        rf"{year_part}?"
+        rf"|{proc}(?P<yw>{yword}){_WS}*(?P<yy>{_D}{{4}})(?!{_D}){no_range}(?:{_WS}*(?P<yera>{era}))?"
+        rf"|{not_after_range}(?P<ey>{_D}{{4}}){_WS}*(?P<eera>{era})"
+        rf")(?P<time>(?:T|{_WS}*[,،:\-–—|]?{_WS}*){_time_regex()})?"
+    )
+    return re.compile(pattern)
+
+
+# --- values --------------------------------------------------------------------------------
+_GREG_YEARS = range(1000, 2200)
+_NUMERIC_YEARS = range(1800, 2200)
+_SAFE_YEARS = range(1900, 2101)  # for month words that are also common words (مارس 2024 vs "مارس" + a count)
+_HIJRI_YEARS = range(1343, 1501)  # what hijridate converts (Umm al-Qura tables)
+
+
+def _hijri_to_greg(y: int, m: int, d: int) -> dt.date | None:
+    """Hijri -> Gregorian; a day 30 that the tables give 29 days (sighting differs) rolls over."""
+    if not (1 <= m <= 12 and 1 <= d <= 30 and y in _HIJRI_YEARS):
+        return None
+    length = Hijri(y, m, 1).month_length()
+    g = Hijri(y, m, min(d, length)).to_gregorian()
+    return dt.date(g.year, g.month, g.day) + dt.timedelta(days=max(0, d - length))
+
+
+def _make(text: str, start: int, end: int, cal: Calendar, y: int | None, mo: int | None,
+          d: int | None, hm: tuple[int, int] | None) -> DateMatch | None:
+    """Validate the fields and compute value, precision and range; None if the date is impossible."""
+    rng: tuple[str, str] | None = None
+    precision: Precision = "year" if mo is None else "month" if d is None else "day"
+    if d is None:
+        hm = None  # a clock time only means something on a day
+    if cal == "hijri":
+        if y is None:
+            return None
+        if d is not None:
+            g = _hijri_to_greg(y, mo or 0, d)
+            if g is None:
+                return None
+            value = g.isoformat()
+        else:
+            first = _hijri_to_greg(y, mo or 1, 1)
+            if first is None or not 1 <= (mo or 1) <= 12:
+                return None
+            last_mo = mo or 12
+            last = _hijri_to_greg(y, last_mo, 1) + dt.timedelta(days=Hijri(y, last_mo, 1).month_length() - 1)
+            rng = (first.isoformat(), last.isoformat())
+            value = first.isoformat()[:7] if mo else str(first.year)
+    else:
+        if mo is not None and not 1 <= mo <= 12:
+            return None
+        if d is not None and not 1 <= d <= calendar.monthrange(y or 2000, mo or 1)[1]:
+            return None
+        ys = "XXXX" if y is None else f"{y:04d}"
+        value = ys if mo is None else f"{ys}-{mo:02d}" if d is None else f"{ys}-{mo:02d}-{d:02d}"
+        if y is not None and d is None:
+            last_mo = mo or 12
+            rng = (f"{y:04d}-{mo or 1:02d}-01", f"{y:04d}-{last_mo:02d}-{calendar.monthrange(y, last_mo)[1]:02d}")
+    if hm is not None:
+        value += f"T{hm[0]:02d}:{hm[1]:02d}"
+        precision = "minute"
+    return DateMatch(start, end, text[start:end], y, mo, d, hm[0] if hm else None, hm[1] if hm else None,
+                     cal, value, precision, rng)
+
+
+_SHIFTS: dict[str, dict[int, int]] = {  # 12-hour reading -> 24 hours, per marker kind (see months.yaml)
+    "am": {12: 0},
+    "pm": {h: h + 12 for h in range(1, 12)},
+    "noon": {h: h + 12 for h in range(1, 7)},
+    "night": {12: 0} | {h: h + 12 for h in range(6, 12)},
+}
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int] | None:
+    """(hour, minute) of the time groups in `m`, or None if they are not a valid clock time."""
+    ap = m.group("ap")
+    if m.group("mi") is None and not (m.group("tw") and ap):
+        return None  # a bare number is a time only as "الساعة 10 صباحا"
+    h, mi = int(m.group("hh")), int(m.group("mi") or 0)
+    if ap:
+        h = _SHIFTS.get(_markers().get(_key(ap), ""), {}).get(h, h)
+    return (h, mi) if h <= 23 and mi <= 59 else None
+
+
+def _build(text: str, m: re.Match[str]) -> DateMatch | None:
+    """Turn one grammar match into a DateMatch, or None when the fields do not make a date."""
+    g = m.group
+    hm = _clock(m) if g("time") else None
+    time_end = m.end("time") if hm else None
+    wd_start = m.start("wd") if g("wd") else None
+    if g("iy") or g("nd"):
+        iso = bool(g("iy"))
+        y, mo, d = (int(g(k)) for k in (("iy", "im", "id") if iso else ("ny", "nm", "nd")))
+        if not iso and mo > 12 >= d:  # month-first (US-style templates): 01/14/2026
+            mo, d = d, mo
+        era_group = "iera" if iso else "nera"
+        era = _eras().get(_key(g(era_group))) if g(era_group) else None
+        # A Hijri-range year is Hijri even unmarked (Saudi outlets: 10/10/1436); a Gregorian one needs no era.
+        cal: Calendar = "hijri" if y in _HIJRI_YEARS and era != "gregorian" else "gregorian"
+        if cal == "gregorian" and (y not in _NUMERIC_YEARS or era == "hijri"):
+            return None
+        end = m.end(era_group) if era else m.end("id" if iso else "ny")
+        first = m.start("iy" if iso else "nd")
+        return _make(text, first if wd_start is None else wd_start, time_end or end, cal, y, mo, d, hm)
+    if g("m1"):
+        cal, mo = _months()[_key(g("m1"))]
+        if g("m2") and _months()[_key(g("m2"))] != (cal, mo):
+            return None  # "يناير/فبراير" is a span of months, not one month named twice
+        d = int(g("td")) if g("td") else None
+        end = m.end("pair") if g("pair") else m.end("m1")
+        y = None
+        if g("ty"):
+            y = int(g("ty"))
+            era = _eras().get(_key(g("tera"))) if g("tera") else None
+            if cal == "hijri":
+                ok = y in _HIJRI_YEARS and era != "gregorian"
+            else:
+                safe = d is not None or g("m2") or _key(g("m1")) not in _ambiguous()
+                ok = y in (_GREG_YEARS if safe else _SAFE_YEARS) and era != "hijri"
+            if ok:
+                end = m.end("tera") if era else m.end("ty")
+            else:
+                y, hm, time_end = None, None, None
+        if d is None and y is None and not g("m2"):
+            return None  # a month word alone (مارس "exercised", آب) is never a date by itself
+        if d is not None and not 1 <= d <= 31:
+            return None
+        if d is not None:
+            start = wd_start if wd_start is not None else m.start("td")
+        else:
+            start, hm, time_end = m.start("m1"), None, None
+        return _make(text, start, time_end or end, cal, y, mo, d, hm)
+    if g("yw"):
+        y, era = int(g("yy")), _eras().get(_key(g("yera"))) if g("yera") else None
+        if era == "hijri" and y in _HIJRI_YEARS:
+            return _make(text, m.start("yw"), m.end("yera"), "hijri", y, None, None, None)
+        if y in _GREG_YEARS and era != "hijri":
+            return _make(text, m.start("yw"), m.end("yera") if era else m.end("yy"), "gregorian", y, None, None, None)
+        return None
+    y = int(g("ey"))
+    if _eras().get(_key(g("eera"))) == "hijri" and y in _HIJRI_YEARS:
+        return _make(text, m.start("ey"), m.end("eera"), "hijri", y, None, None, None)
+    return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every absolute date in `text`, left to right, non-overlapping, with exact spans."""
+    rx = _master()
+    out: list[DateMatch] = []
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        dm = _build(text, m)
+        if dm is None:
+            pos = m.start() + 1
+            continue
+        out.append(dm)
+        pos = max(dm.end, m.start() + 1)
+    return out
+
+
+# --- publication date ----------------------------------------------------------------------
+_RANK: dict[str, int] = {"year": 0, "month": 1, "day": 2, "minute": 3}
+
+
+@functools.cache
+def _label_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_words(_lexicon()['publication_labels'])}(?!\w)")
+
+
+@functools.cache
+def _loose_time_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w:]){_time_regex()}")
+
+
+@functools.cache
+def _fillers() -> frozenset[str]:
+    lx = _lexicon()
+    words = lx["date_line_fillers"] + lx["publication_labels"] + lx["time_words"]
+    return frozenset(w for phrase in words for w in _key(phrase).split())
+
+
+def _only_fillers(s: str) -> bool:
+    """True when `s` holds nothing but punctuation, labels and filler words."""
+    words = re.sub(r"[^\w]+", " ", _key(s)).split()
+    return all(w in _fillers() for w in words)
+
+
+def _with_loose_time(line: str, dm: DateMatch, dates: list[DateMatch]) -> DateMatch:
+    """Attach a clock time written apart from the date on the same header line ("10:30 | 6 يناير 2026")."""
+    if dm.precision != "day" or dm.calendar != "gregorian":
+        return dm
+    for t in _loose_time_regex().finditer(line):
+        if any(o.start <= t.start() < o.end for o in dates):
+            continue
+        hm = _clock(t)
+        if hm is None:
+            continue
+        start, end = min(dm.start, t.start()), max(dm.end, t.end())
+        return replace(dm, start=start, end=end, text=line[start:end], hour=hm[0], minute=hm[1],
+                       value=f"{dm.value}T{hm[0]:02d}:{hm[1]:02d}", precision="minute")
+    return dm
+
+
+def find_publication_date(lines: list[str]) -> tuple[int, DateMatch] | None:
+    """Pick the header line that states the publication date and its date (spans index that line).
+
+    Labelled lines ("نشر بتاريخ: ...") and lines that are only a date beat others; then a full day
+    beats a month or a year, Gregorian beats Hijri, and earlier beats later.
+    """
+    best: tuple[tuple[int, ...], int, DateMatch, list[DateMatch]] | None = None
+    for i, line in enumerate(lines):
+        found = find_dates(line)
+        dates = [d for d in found if d.year is not None]
+        if not dates:
+            continue
+        labels = [lb.end() for lb in _label_regex().finditer(line)]
+        outside, prev = [], 0
+        for d in found:
+            outside.append(line[prev:d.start])
+            prev = d.end
+        only_date = _only_fillers(" ".join(outside) + " " + line[prev:])
+        for dm in dates:
+            labelled = any(e <= dm.start and _only_fillers(line[e:dm.start]) and dm.start - e <= 40 for e in labels)
+            tier = 2 if labelled else 1 if only_date else 0
+            full_day = _RANK[dm.precision] >= 2
+            if tier == 0 and not (full_day and len(_key(line).split()) <= 12):
+                continue
+            key = (tier > 0, full_day, tier, _RANK[dm.precision], dm.calendar == "gregorian", -i, -dm.start)
+            if best is None or key > best[0]:
+                best = (key, i, dm, found)
+    if best is None:
+        return None
+    _, i, dm, dates = best
+    return i, _with_loose_time(lines[i], dm, dates)

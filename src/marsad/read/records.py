@@ -1,0 +1,79 @@
+"""JSON and JSONL records -> RawDocument: one article per record, or a list of them.
+
+Body under text/content/body (or html, which goes through the HTML reader); optional
+title, url, date/published/date_extracted, outlet/source/site, author.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from marsad.model import RawDocument, Skipped, SkipReason
+
+_BODY_KEYS = ("text", "content", "body")
+_DATE_KEYS = ("published", "date", "date_published", "datePublished", "date_extracted")
+_OUTLET_KEYS = ("outlet", "site", "source")
+
+
+def _str_field(rec: dict, keys: Iterable[str]) -> str | None:
+    for key in keys:
+        value = rec.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def record_to_doc(rec: object, source: str) -> RawDocument | Skipped:
+    """One JSON object -> RawDocument, or Skipped naming what is wrong with it."""
+    if not isinstance(rec, dict):
+        return Skipped(source, SkipReason.MALFORMED, f"record is a {type(rec).__name__}, not an object")
+    url = _str_field(rec, ("url", "link"))
+    hints: list[tuple[str, str]] = []
+    for name, keys in (("title", ("title",)), ("published", _DATE_KEYS), ("outlet", _OUTLET_KEYS),
+                       ("author", ("author", "authors"))):
+        value = _str_field(rec, keys)
+        if value:
+            hints.append((name, value))
+    body = _str_field(rec, _BODY_KEYS)
+    if body is None and isinstance(rec.get("html"), str):
+        from marsad.read.html import read_html
+
+        doc = read_html(rec["html"], source, url)
+        if doc is None:
+            return Skipped(source, SkipReason.NO_TEXT, "the html field holds no article text")
+        merged = dict(doc.hints) | dict(hints)
+        return RawDocument(source=url or source, text=doc.text, id_basis=url or doc.id_basis, url=url,
+                           hints=tuple(merged.items()))
+    if body is None:
+        present = [k for k in (*_BODY_KEYS, "html") if k in rec]
+        detail = (f"field '{present[0]}' is not text" if present
+                  else "no text/content/body/html field")
+        return Skipped(source, SkipReason.MALFORMED, detail)
+    return RawDocument(source=url or source, text=body, id_basis=url or body, url=url, hints=tuple(hints))
+
+
+def read_json(text: str, path: str) -> Iterator[RawDocument | Skipped]:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        yield Skipped(path, SkipReason.MALFORMED, f"invalid JSON: {str(exc).splitlines()[0][:120]}")
+        return
+    if isinstance(data, list):
+        for i, rec in enumerate(data, 1):
+            yield record_to_doc(rec, f"{path}#{i}")
+    else:
+        yield record_to_doc(data, path)
+
+
+def read_jsonl(lines: Iterable[str], path: str) -> Iterator[RawDocument | Skipped]:
+    """One record per line; `source` is PATH#LINE so every record can be found again."""
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            yield Skipped(f"{path}#{lineno}", SkipReason.MALFORMED, f"invalid JSON: {str(exc).splitlines()[0][:120]}")
+            continue
+        yield record_to_doc(rec, f"{path}#{lineno}")

@@ -1,0 +1,70 @@
+"""Use cases shared by the CLI (and later the API): ingest inputs, list and show articles."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from marsad.errors import StageError
+from marsad.identity import article_id, content_hash
+from marsad.model import Article, RawDocument, Skipped, SkipReason
+from marsad.pipeline import Context, Pipeline
+from marsad.read import DEFAULT_MAX_BYTES, read_inputs
+from marsad.store import Store
+
+
+def to_article(doc: RawDocument) -> Article:
+    """The initial record of a read document: identity and raw text, before any stage."""
+    return Article(id=article_id(doc.url, doc.id_basis), content_hash=content_hash(doc.text), source=doc.source,
+                   raw=doc.text, url=doc.url, hints=doc.hints)
+
+
+def analyse(doc: RawDocument, pipeline: Pipeline, ctx: Context | None = None) -> Article | Skipped:
+    try:
+        article = pipeline.run(to_article(doc), ctx)
+    except StageError as exc:
+        return Skipped(doc.source, SkipReason.STAGE_FAILED, str(exc))
+    if not article.text.strip():
+        return Skipped(doc.source, SkipReason.NO_TEXT, "nothing left after removing boilerplate")
+    return article
+
+
+@dataclass
+class IngestReport:
+    counts: Counter = field(default_factory=Counter)  # new, updated, reanalysed, unchanged, skipped
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def ingested(self) -> int:
+        return self.counts["new"] + self.counts["updated"]
+
+    @property
+    def unchanged(self) -> int:
+        return self.counts["unchanged"] + self.counts["reanalysed"]
+
+    def summary(self) -> str:
+        return f"ingested {self.ingested}, unchanged {self.unchanged}, skipped {len(self.skipped)}"
+
+
+def ingest(inputs: Iterable[str], store: Store, *, max_bytes: int = DEFAULT_MAX_BYTES,
+           on_item: Callable[[Article | Skipped, str], None] | None = None) -> IngestReport:
+    """Read, analyse and store every article of the inputs; one transaction per article."""
+    pipeline = Pipeline()
+    report = IngestReport()
+    for item in read_inputs(inputs, max_bytes):
+        result = analyse(item, pipeline) if isinstance(item, RawDocument) else item
+        if isinstance(result, Skipped):
+            report.skipped.append(result)
+            store.record_skip(result)
+            status = "skipped"
+        else:
+            status = store.put_article(result)
+            report.counts[status] += 1
+            report.article_ids.append(result.id)
+            report.warnings.extend(f"{result.source}: {w}" for w in result.warnings)
+        if on_item:
+            on_item(result, status)
+    return report

@@ -1,0 +1,34 @@
+-- Articles, their earlier versions, and the inputs that were skipped.
+CREATE TABLE articles (
+    id           TEXT PRIMARY KEY NOT NULL,
+    version      INTEGER NOT NULL DEFAULT 1,
+    content_hash TEXT NOT NULL,
+    source       TEXT NOT NULL,
+    url          TEXT,
+    outlet       TEXT,
+    published    TEXT,
+    title        TEXT,
+    language     TEXT,
+    words        INTEGER NOT NULL DEFAULT 0,
+    doc          TEXT NOT NULL,          -- the Article object of the analysis document (JSON)
+    raw          TEXT NOT NULL,          -- the decoded input before cleaning (re-analysis, audit)
+    ingested_at  TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+CREATE INDEX articles_outlet ON articles (outlet);
+CREATE INDEX articles_published ON articles (published);
+CREATE TABLE article_versions (
+    id           TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    doc          TEXT NOT NULL,
+    raw          TEXT NOT NULL,
+    stored_at    TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+CREATE TABLE skipped (
+    source  TEXT PRIMARY KEY,
+    reason  TEXT NOT NULL,
+    detail  TEXT NOT NULL,
+    at      TEXT NOT NULL
+);

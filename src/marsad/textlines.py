@@ -1,0 +1,34 @@
+"""Small shared helpers for line-level text features (Arabic share, word counts, folding)."""
+
+from __future__ import annotations
+
+import re
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+WORD = re.compile(r"[\w\u0600-\u06FF]+")
+SENTENCE_END = re.compile(r"[.!?؟…:\"”»]\s*$")
+# Private-use icons and invisible controls that sites paste before bylines and dates.
+INVISIBLE = re.compile(r"[\uE000-\uF8FF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]")
+
+_FOLD_TABLE = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None,
+    **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
+})
+_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670]")
+
+
+def fold(text: str) -> str:
+    """Matching key: alef/hamza forms, ى/ي, ة/ه, tatweel, diacritics, digits; lower-cased Latin."""
+    return _DIACRITICS.sub("", text).translate(_FOLD_TABLE).lower()
+
+
+def arabic_share(text: str) -> float:
+    """Share of Arabic letters among all letters (0 when there are no letters)."""
+    ar = len(ARABIC_LETTER.findall(text))
+    la = len(LATIN_LETTER.findall(text))
+    return ar / (ar + la) if ar + la else 0.0
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
