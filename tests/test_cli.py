@@ -73,3 +73,15 @@ def test_cli_stages_table_is_pinned():
     out = marsad("stages").stdout
     names = [ln.split()[0] for ln in out.strip().splitlines()[2:]]
     assert names == ["clean", "metadata", "published", "language", "segment"]
+
+
+def test_cli_articles_json_validates_against_the_schema(db_path):
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "article.schema.json").read_text())
+    marsad("ingest", str(SAMPLE), db=db_path)
+    for article in json.loads(marsad("articles", "--format", "json", db=db_path).stdout):
+        jsonschema.validate(article, schema)
+        ev = article["outlet_evidence"]
+        if ev:
+            assert article["text"][ev["start"]:ev["end"]] == article["outlet_source"]["text"]

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from marsad.arabic.normalize import normalize
 from marsad.lexicon import load
 from marsad.textlines import fold
 
@@ -122,19 +123,18 @@ def _role(text: str, start: int, prefix: str) -> str:
 def find_mentions(text: str) -> list[OutletMention]:
     """Every outlet mention in `text`, in order, with exact spans of the name."""
     _, _, pattern, _, _, ambiguous, _ = _lexicon()
-    folded = fold(text)
-    if len(folded) != len(text):  # folding dropped diacritics/tatweel: fall back to a length-true copy
-        folded = "".join(fold(ch) or "ـ" for ch in text)
+    norm = normalize(text)
+    folded = norm.text
     out: list[OutletMention] = []
     taken: list[tuple[int, int]] = []
     for m in pattern.finditer(folded):
-        name_start, name_end = m.span("name")
         canon = canonical(m.group("name"))
         if canon is None:
             continue
         role = _role(folded, m.start(), m.group("pre"))
         if canon in ambiguous and role == "plain" and not m.group("head"):
             continue  # "قيادة عمليات البادية والجزيرة": the region, not the channel
+        name_start, name_end = norm.map.original_span(*m.span("name"))
         out.append(OutletMention(name_start, name_end, canon, role))
         taken.append((name_start, name_end))
     for m in _QUOTED_UNKNOWN.finditer(text):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from marsad.arabic.normalize import fold as _fold
+
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 WORD = re.compile(r"[\w\u0600-\u06FF]+")
@@ -11,16 +13,9 @@ SENTENCE_END = re.compile(r"[.!?؟…:\"”»]\s*$")
 # Private-use icons and invisible controls that sites paste before bylines and dates.
 INVISIBLE = re.compile(r"[\uE000-\uF8FF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]")
 
-_FOLD_TABLE = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None,
-    **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
-})
-_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670]")
-
-
 def fold(text: str) -> str:
-    """Matching key: alef/hamza forms, ى/ي, ة/ه, tatweel, diacritics, digits; lower-cased Latin."""
-    return _DIACRITICS.sub("", text).translate(_FOLD_TABLE).lower()
+    """Matching key (see arabic/normalize.py): spelling variants folded, Latin lower-cased."""
+    return _fold(text).lower()
 
 
 def arabic_share(text: str) -> float:

@@ -6,6 +6,7 @@ import doctest
 
 import pytest
 
+from marsad.arabic import chars
 from marsad.arabic import normalize as normalize_module
 from marsad.arabic.normalize import DEFAULT_STEPS, STEP_NAMES, fold, normalize
 
@@ -131,3 +132,20 @@ def test_fold_of_many_short_keys_is_cached_per_steps_argument() -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(normalize_module).failed == 0
+
+
+def test_character_classes() -> None:
+    assert chars.PERSIAN_LETTERS <= chars.LETTERS
+    assert set("ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآٱؤئىة") <= chars.LETTERS
+    assert chars.TATWEEL not in chars.LETTERS and not chars.DIACRITICS & chars.LETTERS
+    assert {"\u064b", "\u065f", "\u0670", "\u06d6", "\u06ed"} <= chars.DIACRITICS
+    assert {"\u200b", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\ufeff"} <= chars.CONTROLS
+    assert set("،؛؟٪٫٬۔") == chars.ARABIC_PUNCTUATION
+    assert set("\"“”«»„‹›'‘’") <= chars.QUOTES
+    assert chars.DIACRITICS_RE.fullmatch("\u064e\u0651")
+    assert chars.LETTER_RE.match("ک") and not chars.LETTER_RE.match("ـ")
+
+
+def test_spaces_constant_lists_every_space_character() -> None:
+    assert set(chars.SPACES) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(chars.LINE_BREAKS) <= set(chars.SPACES)

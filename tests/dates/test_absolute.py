@@ -78,6 +78,8 @@ POSITIVE = [
     ("خطة سنة 2030 للتنمية", [("سنة 2030", "2030", "year", "gregorian")]),
     ("الميزانية لعام 2024 وللعام 2025", [("عام 2024", "2024", "year", "gregorian"), ("للعام 2025", "2025", "year", "gregorian")]),
     ("ولد عام 1990م في الموصل", [("عام 1990م", "1990", "year", "gregorian")]),
+    # a three-digit year needs its era marker
+    ("وصل الوفد في 21 يوليو (تموز) 921م", [("21 يوليو (تموز) 921م", "0921-07-21", "day", "gregorian")]),
 ]
 
 HIJRI = [
@@ -197,6 +199,11 @@ def test_negative(text):
     assert find_dates(text) == []
 
 
+def test_hijri_outside_the_tables_is_left_out():
+    # hijridate converts 1343-1500 AH; older Hijri dates get no Gregorian value, so none is emitted.
+    assert find_dates("توفي في 11 صفر 309هـ وعام 626هـ") == []
+
+
 def test_invalid_year_keeps_the_day_and_month():
     assert _triples("6 يناير 2500 جندي") == [("6 يناير", "XXXX-01-06", "day", "gregorian")]
 
@@ -242,9 +249,13 @@ PUBLICATION = [
     (["تحديث: سبتمبر 2025", "الثلاثاء 6 يناير 2026"], 1, "الثلاثاء 6 يناير 2026", "2026-01-06"),
     # Gregorian beats Hijri on the same line
     (["الثلاثاء 17 رجب 1447 هـ الموافق 6 يناير 2026 م"], 0, "6 يناير 2026 م", "2026-01-06"),
+    (["أخبار محلية", "تاريخ النشر: 17 رجب 1447 هـ - 6 يناير 2026"], 1, "6 يناير 2026", "2026-01-06"),
     # a time written apart from the date on the labelled line is attached
     (["آخر تحديث: 10:45 ص | 6 يناير 2026"], 0, "10:45 ص | 6 يناير 2026", "2026-01-06T10:45"),
     (["تاريخ النشر: 2026-01-14 14:05"], 0, "2026-01-14 14:05", "2026-01-14T14:05"),
+    # the time was written with the Hijri date: the Gregorian twin is chosen and takes it
+    (["نشر في 6 شوال 1436هـ الساعة 1:30 ظهرا الموافق 22 يوليو 2015"], 0,
+     "6 شوال 1436هـ الساعة 1:30 ظهرا الموافق 22 يوليو 2015", "2015-07-22T13:30"),
 ]
 
 

@@ -21,7 +21,9 @@ _END = re.compile(
 )
 _LINE = re.compile(f"[^{re.escape(chars.LINE_BREAKS)}]+")
 _SPEECH = re.compile("[" + re.escape("".join(sorted(chars.SPEECH_QUOTES))) + "]")
-# Quotes of one family pair with each other in either direction (a toggle per family).
+# Quotes of one family pair with each other in either direction; which way one faces comes from
+# its neighbours. A quote followed by closing punctuation faces backwards.
+_NO_OPEN_AFTER = frozenset(".,،؛;:!?؟…)]}")
 _FAMILY = {'"': 0, "“": 1, "”": 1, "„": 1, "‟": 1, "«": 2, "»": 2, "‹": 3, "›": 3}
 _STRIP = chars.SPACES + "".join(sorted(chars.CONTROLS))
 _MARKS = chars.DIACRITICS | {chars.TATWEEL}
@@ -82,16 +84,26 @@ def _dot_is_not_end(text: str, ls: int, p: int) -> bool:
 
 
 def _quote_regions(text: str, ls: int, le: int) -> list[tuple[int, int]]:
-    """(open, close) positions of paired speech quotes on one line; an unpaired quote is ignored."""
+    """(open, close) positions of paired speech quotes on one line.
+
+    Which way a quote faces is read from its neighbours (`أن: "القرار` opens, `العراق"،` closes), so
+    a closer of a quote opened on an earlier line is ignored instead of pairing with the next opener;
+    a quote glued on both sides or on neither closes the pending one of its family, else opens.
+    """
     regions = []
     pending: dict[int, int] = {}
     for q in _SPEECH.finditer(text, ls, le):
+        i = q.start()
         fam = _FAMILY[q.group()]
-        o = pending.pop(fam, None)
-        if o is None:
-            pending[fam] = q.start()
+        can_close = i > ls and text[i - 1] not in _STRIP
+        can_open = i + 1 < le and text[i + 1] not in _STRIP and text[i + 1] not in _NO_OPEN_AFTER
+        if can_open and not can_close:
+            pending[fam] = i
+        elif can_close and not can_open or fam in pending:
+            if fam in pending:
+                regions.append((pending.pop(fam), i))
         else:
-            regions.append((o, q.start()))
+            pending[fam] = i
     return regions
 
 

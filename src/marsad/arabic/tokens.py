@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 
 from marsad.arabic import chars
 from marsad.arabic.normalize import fold
@@ -61,9 +60,14 @@ def words(text: str, known: frozenset[str] | None = None) -> list[Token]:
 
 
 def _scan(text: str, known: frozenset[str] | None, words_only: bool) -> list[Token]:
+    if not _FAST:
+        return [Token(*t) for t in _spans(text, known, words_only)]
+    # Token(...) would cost most of the time here (a frozen dataclass __init__ goes through
+    # object.__setattr__ per field): set the four slots directly, inline.
     out: list[Token] = []
     append = out.append
-    new = _new_token
+    new = object.__new__
+    set_s, set_e, set_bs, set_be = _SLOT_SETTERS
     proclitic = _PROCLITIC
     for m in _TOKEN.finditer(text):
         kind = m.lastindex
@@ -71,38 +75,43 @@ def _scan(text: str, known: frozenset[str] | None, words_only: bool) -> list[Tok
         s = m.start(kind)
         if kind == _PLAIN:
             word = m.group(1)
-            b = _clitic_letters(word, known) if word[0] in proclitic else 0
-            append(new(s, e, s + b, e))
+            bs, be = (s + _clitic_letters(word, known) if word[0] in proclitic else s), e
         elif kind == _MARKED:
-            append(new(s, e, s + base_offset(m.group(2), known), e))
+            bs, be = s + base_offset(m.group(2), known), e
         elif kind == _OTHER:
-            append(new(s, e, s, e))
-        elif not words_only:
-            append(new(s, e, -1, -1))
+            bs, be = s, e
+        elif words_only:
+            continue
+        else:
+            bs = be = -1
+        t = new(Token)
+        set_s(t, s)
+        set_e(t, e)
+        set_bs(t, bs)
+        set_be(t, be)
+        append(t)
     return out
 
 
-def _fast_token_ctor() -> Callable[[int, int, int, int], Token]:
-    """Token(...) costs most of tokenize() (a frozen dataclass __init__ goes through
-    object.__setattr__); set the four slots directly when Token is still exactly these four fields."""
-    if [f.name for f in dataclasses.fields(Token)] != ["start", "end", "base_start", "base_end"]:
-        return Token
-    new = object.__new__
-    set_s, set_e = Token.start.__set__, Token.end.__set__
-    set_bs, set_be = Token.base_start.__set__, Token.base_end.__set__
-
-    def token(start: int, end: int, base_start: int, base_end: int) -> Token:
-        t = new(Token)
-        set_s(t, start)
-        set_e(t, end)
-        set_bs(t, base_start)
-        set_be(t, base_end)
-        return t
-
-    return token
+def _spans(text: str, known: frozenset[str] | None, words_only: bool) -> list[tuple[int, int, int, int]]:
+    """The same scan as _scan, as plain tuples: the fallback if Token ever changes shape."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastindex
+        s, e = m.start(kind), m.end()
+        if kind == _PLAIN:
+            out.append((s, e, s + base_offset(m.group(1), known), e))
+        elif kind == _MARKED:
+            out.append((s, e, s + base_offset(m.group(2), known), e))
+        elif kind == _OTHER:
+            out.append((s, e, s, e))
+        elif not words_only:
+            out.append((s, e, -1, -1))
+    return out
 
 
-_new_token = _fast_token_ctor()
+_FAST = [f.name for f in dataclasses.fields(Token)] == ["start", "end", "base_start", "base_end"]
+_SLOT_SETTERS = (Token.start.__set__, Token.end.__set__, Token.base_start.__set__, Token.base_end.__set__)
 
 
 def base_offset(word: str, known: frozenset[str] | None = None) -> int:

@@ -107,12 +107,8 @@ def _lexicon() -> dict[str, Any]:
 @functools.cache
 def _months() -> dict[str, tuple[Calendar, int]]:
     """Folded spelling -> (calendar, month number)."""
-    table: dict[str, tuple[Calendar, int]] = {}
-    for fam in _lexicon()["families"].values():
-        for num, names in fam["months"].items():
-            for name in names:
-                table[_key(name)] = (fam["calendar"], int(num))
-    return table
+    return {_key(name): (fam["calendar"], int(num)) for fam in _lexicon()["families"].values()
+            for num, names in fam["months"].items() for name in names}
 
 
 @functools.cache
@@ -130,10 +126,6 @@ def _markers() -> dict[str, str]:
     return {_key(w): k for k, ws in _lexicon()["time_markers"].items() for w in ws}
 
 
-def _alt(words: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 @functools.cache
 def _time_regex() -> str:
     """HH:MM[:SS][zone] [marker]; after a time word also H.MM, or a bare hour with a marker."""
@@ -148,23 +140,23 @@ def _time_regex() -> str:
 def _master() -> re.Pattern[str]:
     lx = _lexicon()
     month = _words(list({n for f in lx["families"].values() for ns in f["months"].values() for n in ns}))
-    weekday = _words([w for ws in lx["weekdays"].values() for w in ws])
     era = _words([w for ws in lx["eras"].values() for w in ws]) + r"(?!\w)"
     yword = _words(lx["year_words"])
-    proc = _alt(lx["proclitics"]) + "?"
+    year = rf"{_D}{{4}}|{_D}{{3}}(?={_WS}*{era})"  # three digits only with an era: 921م
+    proc = "(?:" + "|".join(sorted(lx["proclitics"], key=len, reverse=True)) + ")?"
     dlink = _words(lx["day_month_links"])
     mlink = _words(lx["month_year_links"])
-    nb = rf"(?<!{_D}[./\-:])"  # a numeric date is not the tail of a longer dotted/dashed number
+    nb = rf"(?={_D})(?<!{_D}[./\-:])"  # a numeric date is not the tail of a longer dotted/dashed number
     ne = rf"(?!{_D})(?![./\-]{_D})"
     # "عام 1436/1437هـ", "2014 - 2015": a span of years is left to the range layer, not read as one year
     no_range = rf"(?!{_WS}?[/\-–]{_WS}?{_D})"
     not_after_range = "".join(rf"(?<!{_D}{a}[/\-–]{b})" for a in ("", " ") for b in ("", " "))
-    year_part = (rf"(?P<yp>{_WS}*[,،\-–]?{_WS}*(?:(?:{mlink}{_WS}+)?{proc}(?P<tyw>{yword}){_WS}+)?"
-                 rf"(?P<ty>{_D}{{4}})(?!{_D})(?:{_WS}*(?P<tera>{era}))?)")
+    year_part = (rf"(?:{_WS}*[,،\-–]?{_WS}*(?:(?:{mlink}{_WS}+)?{proc}{yword}{_WS}+)?"
+                 rf"(?P<ty>{year})(?!{_D})(?:{_WS}*(?P<tera>{era}))?)")
     # A date starts a word; a number may also follow a glued proclitic or the article (و6 يناير، الـ12 من).
-    start = rf"(?:(?<!\w)|(?<=(?<!\w)[وفبل])(?={_D})|(?<=الـ)(?={_D})|(?<=ال)(?={_D}))"
+    start = rf"(?:(?<!\w)|(?={_D})(?:(?<=(?<!\w)[وفبل])|(?<=الـ)|(?<=ال)))"
     pattern = (
-        rf"{start}(?:(?P<wd>{weekday})(?!\w){_WS}*[,،\-–]?{_WS}*)?(?:"
+        rf"{start}(?:"
         rf"{nb}(?P<iy>{_D}{{4}}){_WS}*(?P<isep>[-/.]){_WS}*(?P<im>{_D}{{1,2}}){_WS}*(?P=isep){_WS}*(?P<id>{_D}{{1,2}}){ne}"
         rf"(?:{_WS}*(?P<iera>{era}))?"
         rf"|{nb}(?P<nd>{_D}{{1,2}}){_WS}*(?P<nsep>[-/.]){_WS}*(?P<nm>{_D}{{1,2}}){_WS}*(?P=nsep){_WS}*(?P<ny>{_D}{{4}}){ne}"
@@ -172,8 +164,8 @@ def _master() -> re.Pattern[str]:
         rf"|(?:(?P<td>{_D}{{1,2}})(?!{_D}){_WS}*[-–]?{_WS}*(?:{dlink}{_WS}+)?)?{proc}(?P<m1>{month})(?!\w)"
         rf"(?P<pair>{_WS}*(?:[/\\\-–]|(?P<paren>\()){_WS}*(?P<m2>{month})(?!\w)(?(paren){_WS}*\)))?"
         rf"{year_part}?"
-        rf"|{proc}(?P<yw>{yword}){_WS}*(?P<yy>{_D}{{4}})(?!{_D}){no_range}(?:{_WS}*(?P<yera>{era}))?"
-        rf"|{not_after_range}(?P<ey>{_D}{{4}}){_WS}*(?P<eera>{era})"
+        rf"|{proc}(?P<yw>{yword}){_WS}*(?P<yy>{year})(?!{_D}){no_range}(?:{_WS}*(?P<yera>{era}))?"
+        rf"|(?={_D}){not_after_range}(?P<ey>{_D}{{4}}){_WS}*(?P<eera>{era})"
         rf")(?P<time>(?:T|{_WS}*[,،:\-–—|]?{_WS}*){_time_regex()})?"
     )
     return re.compile(pattern)
@@ -254,12 +246,24 @@ def _clock(m: re.Match[str]) -> tuple[int, int] | None:
     return (h, mi) if h <= 23 and mi <= 59 else None
 
 
+@functools.cache
+def _weekday_regex() -> re.Pattern[str]:
+    weekday = _words([w for ws in _lexicon()["weekdays"].values() for w in ws])
+    return re.compile(rf"(?<!\w){weekday}(?!\w){_WS}*[,،\-–]?{_WS}*\Z")
+
+
+def _weekday_before(text: str, start: int) -> int:
+    """Start of a weekday name written just before a day date ("الثلاثاء، 6 يناير"), else `start`.
+    Checked only around a found date: trying it at every word of the text costs a fifth of the time."""
+    m = _weekday_regex().search(text, max(0, start - 30), start)
+    return m.start() if m else start
+
+
 def _build(text: str, m: re.Match[str]) -> DateMatch | None:
     """Turn one grammar match into a DateMatch, or None when the fields do not make a date."""
     g = m.group
     hm = _clock(m) if g("time") else None
     time_end = m.end("time") if hm else None
-    wd_start = m.start("wd") if g("wd") else None
     if g("iy") or g("nd"):
         iso = bool(g("iy"))
         y, mo, d = (int(g(k)) for k in (("iy", "im", "id") if iso else ("ny", "nm", "nd")))
@@ -273,7 +277,7 @@ def _build(text: str, m: re.Match[str]) -> DateMatch | None:
             return None
         end = m.end(era_group) if era else m.end("id" if iso else "ny")
         first = m.start("iy" if iso else "nd")
-        return _make(text, first if wd_start is None else wd_start, time_end or end, cal, y, mo, d, hm)
+        return _make(text, _weekday_before(text, first), time_end or end, cal, y, mo, d, hm)
     if g("m1"):
         cal, mo = _months()[_key(g("m1"))]
         if g("m2") and _months()[_key(g("m2"))] != (cal, mo):
@@ -288,17 +292,15 @@ def _build(text: str, m: re.Match[str]) -> DateMatch | None:
                 ok = y in _HIJRI_YEARS and era != "gregorian"
             else:
                 safe = d is not None or g("m2") or _key(g("m1")) not in _ambiguous()
-                ok = y in (_GREG_YEARS if safe else _SAFE_YEARS) and era != "hijri"
+                ok = era == "gregorian" or y in (_GREG_YEARS if safe else _SAFE_YEARS) and era != "hijri"
             if ok:
                 end = m.end("tera") if era else m.end("ty")
             else:
                 y, hm, time_end = None, None, None
         if d is None and y is None and not g("m2"):
             return None  # a month word alone (مارس "exercised", آب) is never a date by itself
-        if d is not None and not 1 <= d <= 31:
-            return None
         if d is not None:
-            start = wd_start if wd_start is not None else m.start("td")
+            start = _weekday_before(text, m.start("td"))
         else:
             start, hm, time_end = m.start("m1"), None, None
         return _make(text, start, time_end or end, cal, y, mo, d, hm)
@@ -306,7 +308,7 @@ def _build(text: str, m: re.Match[str]) -> DateMatch | None:
         y, era = int(g("yy")), _eras().get(_key(g("yera"))) if g("yera") else None
         if era == "hijri" and y in _HIJRI_YEARS:
             return _make(text, m.start("yw"), m.end("yera"), "hijri", y, None, None, None)
-        if y in _GREG_YEARS and era != "hijri":
+        if era == "gregorian" or y in _GREG_YEARS and era != "hijri":
             return _make(text, m.start("yw"), m.end("yera") if era else m.end("yy"), "gregorian", y, None, None, None)
         return None
     y = int(g("ey"))
@@ -357,27 +359,32 @@ def _only_fillers(s: str) -> bool:
     return all(w in _fillers() for w in words)
 
 
-def _with_loose_time(line: str, dm: DateMatch, dates: list[DateMatch]) -> DateMatch:
-    """Attach a clock time written apart from the date on the same header line ("10:30 | 6 يناير 2026")."""
-    if dm.precision != "day" or dm.calendar != "gregorian":
+def _with_time(line: str, dm: DateMatch, dates: list[DateMatch]) -> DateMatch:
+    """Attach a clock time written apart from the date on its header line ("10:30 | 6 يناير 2026"),
+    or read with the same day in the other calendar ("6 شوال 1436هـ الساعة 1:30 ظهرا الموافق ...")."""
+    if dm.precision != "day":
         return dm
+    times = [(o.start, o.end, (o.hour, o.minute)) for o in dates
+             if o.hour is not None and o.minute is not None and o.value[:10] == dm.value]
     for t in _loose_time_regex().finditer(line):
-        if any(o.start <= t.start() < o.end for o in dates):
-            continue
         hm = _clock(t)
-        if hm is None:
-            continue
-        start, end = min(dm.start, t.start()), max(dm.end, t.end())
-        return replace(dm, start=start, end=end, text=line[start:end], hour=hm[0], minute=hm[1],
-                       value=f"{dm.value}T{hm[0]:02d}:{hm[1]:02d}", precision="minute")
-    return dm
+        if hm is not None and not any(o.start <= t.start() < o.end for o in dates):
+            times.append((t.start(), t.end(), hm))
+    if not times:
+        return dm
+    a, b, (h, mi) = times[0]
+    start, end = min(dm.start, a), max(dm.end, b)
+    return replace(dm, start=start, end=end, text=line[start:end], hour=h, minute=mi,
+                   value=f"{dm.value}T{h:02d}:{mi:02d}", precision="minute")
 
 
 def find_publication_date(lines: list[str]) -> tuple[int, DateMatch] | None:
     """Pick the header line that states the publication date and its date (spans index that line).
 
-    Labelled lines ("نشر بتاريخ: ...") and lines that are only a date beat others; then a full day
-    beats a month or a year, Gregorian beats Hijri, and earlier beats later.
+    Labelled lines ("نشر بتاريخ: ...") and lines that are only a date beat others (which count only
+    for a full day on a line of at most 12 words); then a full day beats a month or a year, a label
+    beats none, Gregorian beats Hijri, a time beats none, and earlier beats later. A time on the
+    line is attached to the chosen day.
     """
     best: tuple[tuple[int, ...], int, DateMatch, list[DateMatch]] | None = None
     for i, line in enumerate(lines):
@@ -391,16 +398,17 @@ def find_publication_date(lines: list[str]) -> tuple[int, DateMatch] | None:
             outside.append(line[prev:d.start])
             prev = d.end
         only_date = _only_fillers(" ".join(outside) + " " + line[prev:])
+        # The tier belongs to the line: "تاريخ: 17 رجب 1447 هـ الموافق 6 يناير 2026" labels both dates.
+        labelled = any(e <= d.start <= e + 40 and _only_fillers(line[e:d.start]) for e in labels for d in found)
+        tier = 2 if labelled else 1 if only_date else 0
         for dm in dates:
-            labelled = any(e <= dm.start and _only_fillers(line[e:dm.start]) and dm.start - e <= 40 for e in labels)
-            tier = 2 if labelled else 1 if only_date else 0
             full_day = _RANK[dm.precision] >= 2
             if tier == 0 and not (full_day and len(_key(line).split()) <= 12):
                 continue
-            key = (tier > 0, full_day, tier, _RANK[dm.precision], dm.calendar == "gregorian", -i, -dm.start)
+            key = (tier > 0, full_day, tier, dm.calendar == "gregorian", _RANK[dm.precision], -i, -dm.start)
             if best is None or key > best[0]:
                 best = (key, i, dm, found)
     if best is None:
         return None
     _, i, dm, dates = best
-    return i, _with_loose_time(lines[i], dm, dates)
+    return i, _with_time(lines[i], dm, dates)

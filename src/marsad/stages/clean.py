@@ -39,16 +39,19 @@ class _Line:
 def _signals():
     data = load("boilerplate")
     groups = {g: tuple(fold(p) for p in phrases) for g, phrases in data["phrases"].items()}
+    # One regex per group: a phrase as whole words anywhere in a (short) line.
+    patterns = {g: re.compile(r"(?:^|\s|\d)(?:" + "|".join(re.escape(p) for p in ps) + r")(?:$|\s|[:.!])")
+                for g, ps in groups.items()}
     social = frozenset(fold(w) for w in data["social_words"])
     seps = tuple(data["nav_separators"])
-    return groups, social, frozenset(data["end_markers"]), seps
+    return groups, social, frozenset(data["end_markers"]), seps, patterns
 
 
 def _matches_group(folded: str, words: int, group: str) -> bool:
-    groups = _signals()[0]
+    groups, patterns = _signals()[0], _signals()[4]
     if group == "navigation":
         return words <= 4 and any(folded == p or folded.startswith(p + " ") for p in groups[group])
-    return words <= 10 and any(re.search(r"(^|\s|\d)" + re.escape(p) + r"($|\s|[:.!])", folded) for p in groups[group])
+    return words <= 10 and bool(patterns[group].search(folded))
 
 
 def _is_social_bar(folded: str) -> bool:
@@ -77,7 +80,10 @@ def _is_paragraph(text: str, arabic_article: bool) -> bool:
 
 def _junk_reason(line: _Line, arabic_article: bool) -> str | None:
     """Why a line is boilerplate wherever it stands, or None."""
-    folded, words = fold(line.text), word_count(line.text)
+    words = word_count(line.text)
+    if words > 14:  # prose: only share bars and menus are junk, and they are short
+        return None
+    folded = fold(line.text)
     if _is_social_bar(folded) or _matches_group(folded, words, "social"):
         return "social"
     for group in ("comments", "related", "author_box"):

@@ -1,0 +1,124 @@
+"""Properties of the Arabic text layer for any Unicode string (and for Arabic-heavy ones)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.arabic import chars
+from marsad.arabic.normalize import DEFAULT_STEPS, STEP_NAMES, fold, normalize
+from marsad.arabic.sentences import split_sentences
+from marsad.arabic.stem import stem, stem_all
+from marsad.arabic.tokens import tokenize, words
+
+# Characters that make the interesting cases: letters, marks, tatweel, controls, digits of three
+# scripts, Arabic and Latin punctuation, quotes, presentation forms, spaces and line breaks.
+_ALPHABET = (
+    "ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآٱؤئىةکگیپچژۀ"
+    + "\u064b\u064e\u064f\u0650\u0651\u0652\u0670\u06d6\u0610" + chars.TATWEEL
+    + "\u200b\u200c\u200d\u200e\u200f\u202b\u202c\u2067\u2069\ufeff\u061c"
+    + "0123456789" + chars.EASTERN_DIGITS + chars.PERSIAN_DIGITS
+    + "،؛؟٪٫٬۔.,;:!?…-()«»\"“”'’"
+    + "ﻻﻷﷺﷲﺑﻐﺪ\ufe70\ufe71\ufc5e"
+    + "abcXYZ" + "   \n\r\t\u00a0\u2029"
+)
+arabic_text = st.text(alphabet=_ALPHABET, max_size=200)
+any_text = st.text(max_size=200)
+texts = st.one_of(arabic_text, any_text)
+step_sets = st.sets(st.sampled_from(STEP_NAMES))
+_STRIP = set(chars.SPACES) | chars.CONTROLS
+
+
+@given(texts)
+@settings(max_examples=300)
+def test_fold_equals_normalize_text_and_is_idempotent(s: str) -> None:
+    n = normalize(s)
+    assert fold(s) == n.text
+    assert fold(n.text) == n.text
+
+
+@given(texts, step_sets)
+def test_any_step_selection(s: str, steps: set[str]) -> None:
+    n = normalize(s, tuple(steps))
+    assert fold(s, tuple(steps)) == n.text
+    assert n.map.length == len(n.text)
+
+
+@given(texts, step_sets)
+@settings(max_examples=300)
+def test_offset_map_is_monotonic_bounded_and_faithful(s: str, steps: set[str]) -> None:
+    chosen = tuple(steps) or DEFAULT_STEPS
+    n = normalize(s, chosen)
+    m = n.map
+    starts = [m.to_original(i) for i in range(m.length + 1)]
+    assert starts == sorted(starts)
+    assert all(0 <= x <= len(s) for x in starts)
+    assert starts[-1] == len(s)
+    ends = [m.char_end(i) for i in range(m.length)]
+    assert ends == sorted(ends)
+    assert all(starts[i] < ends[i] <= len(s) for i in range(m.length))
+    if m.length:
+        a, b = m.original_span(0, m.length)
+        assert fold(s[a:b], chosen) == n.text
+    for i in range(0, m.length, 3):
+        for j in (i, i + 1, i + 5, m.length):
+            if j > m.length:
+                continue
+            a, b = m.original_span(i, j)
+            assert 0 <= a <= b <= len(s)
+            assert n.text[i:j] in fold(s[a:b], chosen)
+
+
+def _check_spans(text: str, spans) -> None:
+    prev = 0
+    for sp in spans:
+        assert 0 <= prev <= sp.start < sp.end <= len(text)
+        prev = sp.end
+
+
+@given(texts)
+@settings(max_examples=300)
+def test_sentences_are_sorted_trimmed_and_cover_every_visible_character(s: str) -> None:
+    spans = split_sentences(s)
+    _check_spans(s, spans)
+    covered = set()
+    for sp in spans:
+        piece = sp.slice(s)
+        assert piece[0] not in _STRIP and piece[-1] not in _STRIP
+        assert not any(c in chars.LINE_BREAKS for c in piece)
+        covered.update(range(sp.start, sp.end))
+    assert all(i in covered for i, c in enumerate(s) if c not in _STRIP)
+
+
+@given(texts)
+@settings(max_examples=300)
+def test_tokens_are_sorted_non_empty_and_cover_every_visible_character(s: str) -> None:
+    toks = tokenize(s)
+    _check_spans(s, toks)
+    covered = set()
+    for t in toks:
+        piece = t.slice(s)
+        assert piece[0] not in _STRIP and piece[-1] not in _STRIP
+        assert all(c in "\u200c\u200d" for c in piece if c in _STRIP)  # only ZWNJ/ZWJ inside words
+        if t.base_start >= 0:
+            assert t.start <= t.base_start <= t.base_end == t.end
+        else:
+            assert t.base_end == -1
+        covered.update(range(t.start, t.end))
+    assert all(i in covered for i, c in enumerate(s) if c not in _STRIP)
+    ws = words(s)
+    assert set(ws) <= set(toks)
+    assert all(t.base_start >= 0 for t in ws)
+
+
+@given(texts, st.frozensets(st.text(alphabet="ابتسقلمنوهي", min_size=1, max_size=6), max_size=5))
+def test_tokenize_with_known_words_keeps_invariants(s: str, known: frozenset[str]) -> None:
+    toks = tokenize(s, known)
+    _check_spans(s, toks)
+    assert [(t.start, t.end) for t in toks] == [(t.start, t.end) for t in tokenize(s)]
+    assert all(t.start <= t.base_start <= t.base_end == t.end for t in toks if t.base_start >= 0)
+
+
+@given(st.lists(texts, max_size=8))
+def test_stem_never_fails_and_stem_all_agrees(ws: list[str]) -> None:
+    assert stem_all(ws) == [stem(w) for w in ws]
