@@ -80,6 +80,7 @@ def test_proclitics_stripped(word: str, expected: str) -> None:
         "وزارة", "بغداد", "فرنسا", "كركوك", "لبنان", "بيروت", "لندن", "ليبيا", "بلد", "كتب", "فاز",
         "وقال", "وصل", "ولد", "والي", "فالح", "بالي", "والدة", "والده", "بالغة", "وبالغة", "كاليفورنيا",
         "بالستية", "لله", "ولله", "ووتش", "الله", "العراق", "واشنطن", "وكالة", "فلسطين", "لكن",
+        "فـي", "بـين", "ولـكن", "كـان",  # kashida filler, not a proclitic written apart
     ],
 )
 def test_not_stripped(word: str) -> None:
@@ -143,6 +144,14 @@ def test_base_offset_directly() -> None:
     assert base_offset("وبالتالي") == 2
     assert base_offset("وزارة") == 0
     assert base_offset("وسورية", frozenset({fold("سورية")})) == 1
+
+
+def test_fallback_without_the_fast_constructor_gives_the_same_tokens(monkeypatch) -> None:
+    text = "وقال لـ«العربي الجديد» إن ٢٬٥٠٠ عنصر غادروا بالعراق وَالقُوّاتُ F16."
+    fast = tokenize(text)
+    monkeypatch.setattr(tokens_module, "_FAST", False)
+    assert tokenize(text) == fast
+    assert words(text) == [t for t in fast if t.base_start >= 0]
 
 
 def test_docstring_examples() -> None:

@@ -19,7 +19,8 @@ class OffsetMap:
     segments: a deleted mark or tatweel is *absorbed* by the character before it (its `end` grows),
     a deleted control is not (it belongs to no normalized character).
 
-    Storage is four int arrays, one entry per segment, so an unchanged text costs one entry.
+    Storage is four 32-bit int arrays with one entry per segment (16 bytes): an unchanged text costs
+    one entry, each deletion or expansion one more (fully vocalized text: about one per mark).
     """
 
     __slots__ = ("_n", "_o", "_olen", "_end", "length", "original_length")
@@ -27,10 +28,10 @@ class OffsetMap:
     def __init__(self, length: int, original_length: int) -> None:
         self.length = length  # len(normalized)
         self.original_length = original_length  # len(original)
-        self._n = array("q")  # normalized start of each segment (strictly increasing)
-        self._o = array("q")  # original start of each segment
-        self._olen = array("q")  # original characters consumed (== normalized length when linear)
-        self._end = array("q")  # original end of the segment's last character, absorbed marks included
+        self._n = array("i")  # normalized start of each segment (strictly increasing)
+        self._o = array("i")  # original start of each segment
+        self._olen = array("i")  # original characters consumed (== normalized length when linear)
+        self._end = array("i")  # original end of the segment's last character, absorbed marks included
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:

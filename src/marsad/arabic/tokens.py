@@ -77,7 +77,8 @@ def _scan(text: str, known: frozenset[str] | None, words_only: bool) -> list[Tok
             word = m.group(1)
             bs, be = (s + _clitic_letters(word, known) if word[0] in proclitic else s), e
         elif kind == _MARKED:
-            bs, be = s + base_offset(m.group(2), known), e
+            word = m.group(2)
+            bs, be = (s + base_offset(word, known) if word[0] in proclitic else s), e
         elif kind == _OTHER:
             bs, be = s, e
         elif words_only:
@@ -118,8 +119,9 @@ def base_offset(word: str, known: frozenset[str] | None = None) -> int:
     """Where the base of an Arabic `word` starts: the number of leading characters that are proclitics.
 
     Stripped only when (counting letters, not marks):
-      - a proclitic and tatweel are written apart: "لـ«حماس»" "بـ15" -> base after the tatweel (empty
-        for a bare "لـ"); "والـ" keeps "الـ";
+      - a proclitic and tatweel are written apart: "لـحماس" -> "حماس", and a bare "لـ" (before a quote
+        or a number: لـ«حماس» بـ15) gets an empty base; "والـ" keeps "الـ"; "فـي" "بـين" stay whole
+        (fewer than 3 letters after the tatweel: kashida filler);
       - the rest starts with ال and has >= 4 letters: "والقوات" "بالعراق" "كالعادة" "وبالتالي";
         (والي, فالح stay whole; so do a few listed look-alikes: والدة, بالغة, كاليفورنيا...)
       - لل is ل + ال with the alef dropped: "للعراق" -> "لعراق", "وللقوات" -> "لقوات" (base starts after
@@ -135,7 +137,8 @@ def base_offset(word: str, known: frozenset[str] | None = None) -> int:
         t = word.find(chars.TATWEEL)
         if t > 0:
             head = "".join(ch for ch in word[:t] if ch not in _MARKS)
-            if head in _COMBOS:
+            rest = len(sk) - len(head)
+            if head in _COMBOS and (rest == 0 or rest >= 3):  # not kashida filler as in "فـي", "بـين"
                 b = t
                 while b < len(word) and word[b] in _MARKS:
                     b += 1

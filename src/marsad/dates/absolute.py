@@ -195,21 +195,14 @@ def _make(text: str, start: int, end: int, cal: Calendar, y: int | None, mo: int
     if d is None:
         hm = None  # a clock time only means something on a day
     if cal == "hijri":
-        if y is None:
+        first = _hijri_to_greg(y, mo or 1, d or 1) if y is not None else None
+        if first is None:
             return None
-        if d is not None:
-            g = _hijri_to_greg(y, mo or 0, d)
-            if g is None:
-                return None
-            value = g.isoformat()
-        else:
-            first = _hijri_to_greg(y, mo or 1, 1)
-            if first is None or not 1 <= (mo or 1) <= 12:
-                return None
-            last_mo = mo or 12
-            last = _hijri_to_greg(y, last_mo, 1) + dt.timedelta(days=Hijri(y, last_mo, 1).month_length() - 1)
-            rng = (first.isoformat(), last.isoformat())
-            value = first.isoformat()[:7] if mo else str(first.year)
+        value = first.isoformat()
+        if d is None:
+            h = Hijri(y, mo or 12, 1)
+            rng = (value, (h.to_gregorian() + dt.timedelta(days=h.month_length() - 1)).isoformat())
+            value = value[:7] if mo else value[:4]
     else:
         if mo is not None and not 1 <= mo <= 12:
             return None

@@ -225,11 +225,21 @@ def clean_text(raw: str) -> tuple[str, list[Removed], list[str] | None]:
         else:
             kept.append(line)
     body_parts: list[str] = []
-    for prev, line in zip([None, *kept[:-1]], kept, strict=True):
-        if prev is not None:
-            body_parts.append("\n" if line.no == prev.no + 1 else "\n\n")
+    for i, line in enumerate(kept):
+        if i:
+            body_parts.append(_separator(kept[i - 1], line))
         body_parts.append(line.text)
     return "".join(body_parts), removed, summary
+
+
+_CONTINUES = re.compile(r"[^.!?؟…:\"”»)\]]\s*$")
+
+
+def _separator(prev: _Line, line: _Line) -> str:
+    """Line break between two kept lines; a paragraph cut mid-sentence by the page is joined again."""
+    if prev.kind == "para" and line.kind == "para" and _CONTINUES.search(prev.text):
+        return " "
+    return "\n" if line.no == prev.no + 1 else "\n\n"
 
 
 _CREDIT = re.compile(r"^(عن|المصدر|نقلا عن|نقلاً عن|بتصرف عن)\s*:?\s*\S", re.I)

@@ -113,7 +113,7 @@ def decide_outlet(article: Article) -> tuple[str | None, Evidence | None, str | 
     outlet = evidence = how = None
     hint = article.hint("outlet")
     if hint:
-        outlet, how = outlet_lex.canonical(hint) or hint, "metadata"
+        outlet, how = outlet_lex.bare(hint), "metadata"
     if outlet is None and (found := _header_outlet(article)):
         outlet, how = found[0], "header"
         evidence = _raw_evidence(article, found[1], found[0])
