@@ -85,3 +85,14 @@ def test_cli_articles_json_validates_against_the_schema(db_path):
         ev = article["outlet_evidence"]
         if ev:
             assert article["text"][ev["start"]:ev["end"]] == article["outlet_source"]["text"]
+
+
+def test_cli_non_arabic_text_is_stored_with_a_warning(tmp_path, db_path):
+    src = tmp_path / "english.txt"
+    src.write_text("The port authority said on Monday that ship traffic rose sharply last month, "
+                   "and that the new berths would open before the end of next year.", encoding="utf-8")
+    result = marsad("ingest", str(src), db=db_path)
+    assert result.returncode == 0 and result.stdout.strip() == "ingested 1, unchanged 0, skipped 0"
+    assert "language is 'en', not Arabic" in result.stderr
+    [article] = json.loads(marsad("articles", "--format", "json", db=db_path).stdout)
+    assert article["language"] == "en"

@@ -18,6 +18,16 @@ def _db_option(f):
                         help="The store (a SQLite file). Default: $MARSAD_DB, else marsad.db in the user's data folder.")(f)
 
 
+def _kb_option(f):
+    return click.option("--kb", "kb", multiple=True, metavar="FILE",
+                        help="An extra knowledge-base file (YAML/TSV); repeatable. Also $MARSAD_KB.")(f)
+
+
+def _kb_files(kb: tuple[str, ...]) -> tuple[str, ...]:
+    extra = tuple(p for p in str(settings.get("kb") or "").split(":") if p)
+    return (*extra, *kb)
+
+
 def _open(db: str | None):
     from marsad.store import open_store
 
@@ -37,8 +47,9 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @_db_option
+@_kb_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only skipped inputs and the summary.")
-def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool) -> None:
+def ingest(inputs: tuple[str, ...], db: str | None, kb: tuple[str, ...], quiet: bool) -> None:
     """Read files, folders, URLs or feeds; analyse and store every article.
 
     Ends with "ingested N, unchanged K, skipped M"; exit code 1 when something was skipped.
@@ -46,9 +57,10 @@ def ingest(inputs: tuple[str, ...], db: str | None, quiet: bool) -> None:
     from marsad.service import ingest as run_ingest
 
     store = _open(db)
-    progress = render.Progress(enabled=sys.stderr.isatty() and not quiet)
+    progress = render.Progress(enabled=sys.stdout.isatty() and sys.stderr.isatty() and not quiet)
     try:
-        report = run_ingest(inputs, store, max_bytes=settings.get("max_bytes"), on_item=progress.update)
+        report = run_ingest(inputs, store, max_bytes=settings.get("max_bytes"), kb_files=_kb_files(kb),
+                            on_item=progress.update)
     finally:
         progress.close()
         store.close()
@@ -98,6 +110,95 @@ def show(article_id: str, db: str | None, fmt: str | None) -> None:
         click.echo(json.dumps(article_to_dict(article), ensure_ascii=False, indent=2))
     else:
         click.echo(render.article_text(article))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "table", "md", "html"]), default=None,
+              help="json (the analysis document), table; default: from -o's extension, else table on a terminal.")
+@click.option("-o", "--output", "output", default=None, metavar="FILE", help="Write the result to FILE.")
+@click.option("--db", envvar="MARSAD_DB", default=None, metavar="PATH",
+              help="Also keep the analysis in this store (default: a throwaway in-memory store).")
+@_kb_option
+def analyze(inputs: tuple[str, ...], fmt: str | None, output: str | None, db: str | None, kb: tuple[str, ...]) -> None:
+    """Analyse inputs and print (or write) the analysis document for exactly these inputs."""
+    from marsad.service import document_for
+    from marsad.service import ingest as run_ingest
+    from marsad.store import open_store
+
+    fmt = fmt or _format_from_path(output) or ("table" if sys.stdout.isatty() and not output else "json")
+    if fmt in ("md", "html"):
+        raise UsageError(f"--format {fmt}: the story report comes in a later version; use json or table")
+    store = open_store(db or ":memory:")
+    try:
+        report = run_ingest(inputs, store, max_bytes=settings.get("max_bytes"), kb_files=_kb_files(kb))
+        doc = document_for(store, report.article_ids, _kb_files(kb))
+    finally:
+        store.close()
+    for skipped in report.skipped:
+        click.echo(skipped.line(), err=True)
+    out = json.dumps(doc, ensure_ascii=False, indent=2) if fmt == "json" else render.document_table(doc)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(out + "\n")
+        click.echo(f"wrote {output}: {len(doc['articles'])} articles, {len(doc['entities'])} entities", err=True)
+    else:
+        click.echo(out)
+    sys.exit(1 if report.skipped else 0)
+
+
+def _format_from_path(path: str | None) -> str | None:
+    if not path:
+        return None
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    return {"json": "json", "md": "md", "html": "html", "htm": "html", "txt": "table"}.get(suffix)
+
+
+@cli.command()
+@_db_option
+@_kb_option
+@click.option("--format", "fmt", type=FORMATS, default=None, help="table (default on a terminal) or json.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most N entities.")
+@click.option("--type", "type_", default=None, help="Only this type (PERSON, ORG, GPE, LOC, FAC).")
+def entities(db: str | None, kb: tuple[str, ...], fmt: str | None, limit: int | None, type_: str | None) -> None:
+    """List entities in the store: canonical name, type, aliases, mentions, articles."""
+    from marsad.document import entity_to_dict
+    from marsad.service import list_entities
+
+    store = _open(db)
+    try:
+        items = [e for e in list_entities(store, _kb_files(kb)) if not type_ or e.type == type_.upper()]
+    finally:
+        store.close()
+    items = items[:limit] if limit is not None else items
+    if _fmt(fmt) == "json":
+        click.echo(json.dumps([entity_to_dict(e) for e in items], ensure_ascii=False, indent=2))
+    else:
+        click.echo(render.entities_table(items))
+
+
+@cli.command()
+@_db_option
+@_kb_option
+@click.option("--speaker", default=None, help="Only this speaker: a name, an alias or an entity id.")
+@click.option("--format", "fmt", type=FORMATS, default=None, help="table (default on a terminal) or json.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most N quotes.")
+def quotes(db: str | None, kb: tuple[str, ...], speaker: str | None, fmt: str | None, limit: int | None) -> None:
+    """Who said what: statements across the stored articles, by speaker."""
+    from marsad.document import quote_to_dict
+    from marsad.service import list_quotes
+
+    store = _open(db)
+    try:
+        items = list_quotes(store, speaker, _kb_files(kb))
+    finally:
+        store.close()
+    items = items[:limit] if limit is not None else items
+    if _fmt(fmt) == "json":
+        click.echo(json.dumps([{"article": a.id, **quote_to_dict(a.text, q)} for a, q in items],
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(render.quotes_table(items))
 
 
 @cli.command()

@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.model import Article, Author, Evidence, PublishedHow, Removed, Span
+from marsad.model import (
+    Article,
+    Author,
+    Entity,
+    Evidence,
+    Mention,
+    PublishedHow,
+    Quantity,
+    Quote,
+    Removed,
+    Span,
+    Timex,
+)
 
 FORMAT = "marsad.analysis/1"
 
@@ -35,6 +47,10 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "text": a.text,
         "boilerplate": [r.text for r in a.boilerplate],
         "summary_box": list(a.summary_box) if a.summary_box is not None else None,
+        "entities": [mention_to_dict(a.text, m) for m in a.mentions],
+        "quotes": [quote_to_dict(a.text, q) for q in a.quotes],
+        "timexes": [timex_to_dict(a.text, t) for t in a.timexes],
+        "quantities": [quantity_to_dict(a.text, q) for q in a.quantities],
         # extensions
         "url": a.url,
         "outlet_how": a.outlet_how,
@@ -46,6 +62,39 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "warnings": list(a.warnings),
         "stages": [[name, version] for name, version in a.stages],
     }
+
+
+def mention_to_dict(text: str, m: Mention) -> dict[str, Any]:
+    return {"start": m.start, "end": m.end, "text": text[m.start:m.end], "type": m.type, "entity_id": m.entity_id,
+            "role": m.role, "affiliation": m.affiliation, "canonical": m.canonical, "how": m.how}
+
+
+def quote_to_dict(text: str, q: Quote) -> dict[str, Any]:
+    return {"start": q.start, "end": q.end, "text": text[q.start:q.end], "cue": q.cue, "cue_start": q.cue_start,
+            "cue_end": q.cue_end, "speaker": q.speaker, "speaker_text": q.speaker_text, "speaker_start": q.speaker_start,
+            "speaker_end": q.speaker_end, "speaker_entity_id": q.speaker_entity_id, "anonymous": q.anonymous,
+            "direct": q.direct, "channel": q.channel, "via": q.via, "when": q.when, "when_value": q.when_value}
+
+
+def timex_to_dict(text: str, t: Timex) -> dict[str, Any]:
+    return {"start": t.start, "end": t.end, "text": text[t.start:t.end], "type": t.type, "value": t.value,
+            "mod": t.mod, "anchored": t.anchored, "calendar": t.calendar, "range": list(t.range) if t.range else None}
+
+
+def quantity_to_dict(text: str, q: Quantity) -> dict[str, Any]:
+    return {"start": q.start, "end": q.end, "text": text[q.start:q.end], "value": q.value, "low": q.low,
+            "high": q.high, "qualifier": q.qualifier, "unit": q.unit, "counts": q.counts}
+
+
+def entity_to_dict(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "canonical": e.canonical, "english": e.english, "type": e.type, "aliases": list(e.aliases),
+            "wikidata": e.wikidata, "lat": e.lat, "lon": e.lon, "mentions": e.mentions, "articles": list(e.articles)}
+
+
+def build_document(articles: list[Article], entities: list[Entity]) -> dict[str, Any]:
+    """The analysis document for these articles (stories come with the story issue)."""
+    return {"format": FORMAT, "articles": [article_to_dict(a) for a in articles],
+            "entities": [entity_to_dict(e) for e in entities], "stories": [], "corrections": []}
 
 
 def _ev(d: dict | None) -> Evidence | None:
@@ -65,4 +114,11 @@ def article_from_dict(d: dict[str, Any], raw: str = "") -> Article:
         summary_box=tuple(d["summary_box"]) if d.get("summary_box") is not None else None, url=d.get("url"),
         sentences=tuple(Span(s, e) for s, e in d.get("sentences", ())), warnings=tuple(d.get("warnings", ())),
         stages=tuple((n, v) for n, v in d.get("stages", ())),
+        quotes=tuple(Quote(**{k: v for k, v in q.items() if k != "text"}) for q in d.get("quotes", ())),
+        timexes=tuple(Timex(t["start"], t["end"], t["type"], t["value"], t.get("mod"), t.get("anchored", False),
+                            t.get("calendar", "gregorian"), tuple(t["range"]) if t.get("range") else None)
+                      for t in d.get("timexes", ())),
+        quantities=tuple(Quantity(**{k: v for k, v in q.items() if k != "text"}) for q in d.get("quantities", ())),
+        mentions=tuple(Mention(m["start"], m["end"], m["type"], m["entity_id"], m.get("role"), m.get("affiliation"),
+                               m.get("canonical"), m.get("how", "kb")) for m in d.get("entities", ())),
     )

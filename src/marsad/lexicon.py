@@ -20,6 +20,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "boilerplate": {"phrases": dict, "social_words": list, "end_markers": list, "nav_separators": list},
     "outlets": {"outlets": list, "outlet_heads": list, "dateline_cities": list},
     "bylines": {"author": list, "translator": list, "editor": list},
+    "entity_rules": {"org_heads": list, "fac_heads": list, "loc_heads": list, "gpe_heads": list, "name_stops": list},
     "months": {"families": dict, "weekdays": dict, "publication_labels": list, "year_words": list},
 }
 

@@ -34,6 +34,83 @@ class Token(Span):
 
 
 @dataclass(frozen=True, slots=True)
+class Mention(Span):
+    """A named-entity mention: a span of the body, its type, and the entity it refers to.
+
+    `role` is the title or role stated with a person ("رئيس الوزراء العراقي"), never part of the
+    name span; `affiliation` the entity id of the body named in that role, when there is one.
+    A NORP mention ("الأميركية") carries the id of its country or group.
+    """
+
+    type: str = "PERSON"  # PERSON | ORG | GPE | LOC | FAC | NORP
+    entity_id: str = ""
+    role: str | None = None
+    affiliation: str | None = None
+    canonical: str | None = None  # the entity's name as the mention resolves it
+    how: str = "kb"  # kb | rule | model: which part of the recognizer found it
+
+
+@dataclass(frozen=True, slots=True)
+class Timex(Span):
+    """A temporal expression, TIMEX3-typed and normalized (`value` such as 2025-09-30, 2025-W03, P12M)."""
+
+    type: str = "DATE"  # DATE | TIME | DURATION | SET
+    value: str = ""
+    mod: str | None = None  # START | MID | END | APPROX | BEFORE | AFTER
+    anchored: bool = False  # resolved against a known publication date
+    calendar: str = "gregorian"  # gregorian | hijri
+    range: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity(Span):
+    """A number with what it counts: "نحو 2500 جندي" -> value 2500, APPROX, unit جندي."""
+
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "EXACT"  # EXACT | APPROX | MORE_THAN | LESS_THAN | AT_MOST | AT_LEAST | BETWEEN
+    unit: str | None = None
+    counts: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Span):
+    """A statement: the content span [start, end) (without quotation marks), its cue and speaker."""
+
+    cue: str = ""
+    cue_start: int = 0
+    cue_end: int = 0
+    speaker: str | None = None  # resolved name, or the anonymous description as written
+    speaker_text: str | None = None  # as written at the cue (may be a chained verb like "وأضاف")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity_id: str | None = None
+    anonymous: bool = False
+    direct: bool = False
+    channel: str | None = None
+    via: str | None = None
+    when: str | None = None
+    when_value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One distinct entity of a document or store, with what is known of it."""
+
+    id: str
+    canonical: str
+    type: str
+    english: str | None = None
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: int = 0
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Author:
     name: str
     role: str = "author"  # author | translator | editor
@@ -94,6 +171,10 @@ class Article:
     hints: tuple[tuple[str, str], ...] = ()  # reader-provided metadata (title, outlet, date, author), as pairs
     sentences: tuple[Span, ...] = ()
     tokens: tuple[Token, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    timexes: tuple[Timex, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     warnings: tuple[str, ...] = ()
     stages: tuple[tuple[str, int], ...] = ()  # (stage name, version) that produced this record
 

@@ -80,3 +80,26 @@ class Progress:
         if self.enabled and self.counts:
             sys.stderr.write("\r" + " " * 70 + "\r")
             sys.stderr.flush()
+
+
+def entities_table(items) -> str:
+    rows = [(e.canonical, e.type, _cut(", ".join(e.aliases), 50) or "-", e.mentions, len(e.articles), e.id)
+            for e in items]
+    return table(["entity", "type", "aliases", "mentions", "articles", "id"], rows)
+
+
+def document_table(doc: dict) -> str:
+    """A terminal view of an analysis document: articles, then entities."""
+    arts = [(a["id"], a["outlet"] or "-", a["published"] or "-", _cut(a["title"] or a["text"].split("\n", 1)[0], 50),
+             len(a["entities"])) for a in doc["articles"]]
+    ents = [(e["canonical"], e["type"], e["mentions"], len(e["articles"]), _cut(", ".join(e["aliases"]), 40) or "-")
+            for e in doc["entities"]]
+    return "\n\n".join([table(["id", "outlet", "published", "title", "mentions"], arts),
+                         table(["entity", "type", "mentions", "articles", "aliases"], ents)])
+
+
+def quotes_table(items) -> str:
+    rows = [(_cut(q.speaker or "-", 30) + (" (anon.)" if q.anonymous else ""), q.cue,
+             ("«" if q.direct else "") + _cut(a.text[q.start:q.end], 60) + ("»" if q.direct else ""),
+             a.outlet or "-", a.published or "-", a.id) for a, q in items]
+    return table(["speaker", "cue", "statement", "outlet", "published", "article"], rows)

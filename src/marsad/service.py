@@ -49,13 +49,14 @@ class IngestReport:
         return f"ingested {self.ingested}, unchanged {self.unchanged}, skipped {len(self.skipped)}"
 
 
-def ingest(inputs: Iterable[str], store: Store, *, max_bytes: int = DEFAULT_MAX_BYTES,
+def ingest(inputs: Iterable[str], store: Store, *, max_bytes: int = DEFAULT_MAX_BYTES, kb_files: tuple[str, ...] = (),
            on_item: Callable[[Article | Skipped, str], None] | None = None) -> IngestReport:
     """Read, analyse and store every article of the inputs; one transaction per article."""
     pipeline = Pipeline()
+    ctx = Context(kb_files=kb_files)
     report = IngestReport()
     for item in read_inputs(inputs, max_bytes):
-        result = analyse(item, pipeline) if isinstance(item, RawDocument) else item
+        result = analyse(item, pipeline, ctx) if isinstance(item, RawDocument) else item
         if isinstance(result, Skipped):
             report.skipped.append(result)
             store.record_skip(result)
@@ -68,3 +69,41 @@ def ingest(inputs: Iterable[str], store: Store, *, max_bytes: int = DEFAULT_MAX_
         if on_item:
             on_item(result, status)
     return report
+
+
+def document_for(store: Store, article_ids: Iterable[str], kb_files: tuple[str, ...] = ()) -> dict:
+    """The analysis document for exactly these stored articles."""
+    from marsad.document import build_document
+    from marsad.entities.link import build_entities
+    from marsad.kb import load_kb
+
+    articles = [store.get_article(i) for i in dict.fromkeys(article_ids)]
+    return build_document(articles, build_entities(articles, load_kb(kb_files)))
+
+
+def list_entities(store: Store, kb_files: tuple[str, ...] = ()) -> list:
+    from marsad.entities.link import build_entities
+    from marsad.kb import load_kb
+
+    return build_entities(store.list_articles(), load_kb(kb_files))
+
+
+def list_quotes(store: Store, speaker: str | None = None, kb_files: tuple[str, ...] = ()) -> list[tuple[Article, object]]:
+    """(article, quote) pairs across the store, optionally for one speaker (name, alias or entity id)."""
+    from marsad.arabic.normalize import fold
+
+    wanted: set[str] = set()
+    key = fold(speaker).strip() if speaker else None
+    if speaker:
+        from marsad.kb import load_kb
+
+        kb = load_kb(kb_files)
+        wanted = {e.id for e in kb.lookup(speaker)} | {speaker}
+    out = []
+    for article in store.list_articles():
+        for q in article.quotes:
+            if speaker and not (q.speaker_entity_id in wanted or key in fold(q.speaker or "")
+                                or key in fold(q.speaker_text or "")):
+                continue
+            out.append((article, q))
+    return out

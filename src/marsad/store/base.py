@@ -35,6 +35,8 @@ class Store(Protocol):
 
     def record_skip(self, skipped: Skipped) -> None: ...
 
+    def articles_mentioning(self, entity_id: str) -> list[str]: ...  # article ids
+
     def versions(self, article_id: str) -> list[tuple[int, str, str]]: ...  # (version, content_hash, stored_at)
 
     def close(self) -> None: ...

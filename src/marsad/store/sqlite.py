@@ -68,6 +68,7 @@ class SQLiteStore:
                     " words, doc, raw, ingested_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.id, article.content_hash, article.source, article.url, article.outlet,
                      article.published, article.title, article.language, article.words, doc, article.raw, now, now))
+                self._put_mentions(article)
                 return "new"
             version, old_hash, old_doc, old_raw, updated = row
             if old_hash == article.content_hash and old_doc == doc:
@@ -82,7 +83,19 @@ class SQLiteStore:
                 " title = ?, language = ?, words = ?, doc = ?, raw = ?, updated_at = ? WHERE id = ?",
                 (version, article.content_hash, article.source, article.url, article.outlet, article.published,
                  article.title, article.language, article.words, doc, article.raw, now, article.id))
+            self._put_mentions(article)
             return status
+
+    def _put_mentions(self, article: Article) -> None:
+        self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
+        self.db.executemany(
+            "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, m.start, m.end, article.text[m.start:m.end], m.type, m.entity_id, m.canonical, m.role)
+             for m in article.mentions])
+
+    def articles_mentioning(self, entity_id: str) -> list[str]:
+        rows = self.db.execute("SELECT DISTINCT article_id FROM mentions WHERE entity_id = ? ORDER BY 1", (entity_id,))
+        return [r[0] for r in rows]
 
     def get_article(self, article_id: str) -> Article:
         row = self.db.execute("SELECT doc, raw FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -120,6 +133,7 @@ class SQLiteStore:
 
     def delete_article(self, article_id: str) -> None:
         with self._write():
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             if self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise NotFound(f"no article with id '{article_id}'")
             self.db.execute("DELETE FROM article_versions WHERE id = ?", (article_id,))

@@ -1,0 +1,89 @@
+"""Knowledge-base matching: every alias of a KB entry found in the body, longest first.
+
+Works on tokens, so proclitics glued to a name are handled by the token's base
+("وواشنطن", "بالعراق", "لـ"العربي الجديد""); "لل" + noun ("للعراق") is tried as "ال" + noun.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from marsad.arabic.normalize import fold
+from marsad.model import Token
+
+MAX_ALIAS_TOKENS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class KBMatch:
+    start: int  # character offsets of the name in the body (proclitics excluded)
+    end: int
+    first_token: int  # token index range [first_token, last_token]
+    last_token: int
+    entry_ids: tuple[str, ...]  # candidate KB entries for this alias (usually one)
+    alias_tokens: int
+
+
+def _key_tokens(alias: str) -> tuple[str, ...]:
+    from marsad.arabic.tokens import words
+
+    return tuple(fold(alias[t.start:t.end]) for t in words(alias))
+
+
+@functools.cache
+def alias_index(kb) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded alias token tuple -> entry ids, for every name and alias of the KB."""
+    index: dict[tuple[str, ...], list[str]] = {}
+    for entry in kb.all():
+        if entry.type == "NORP":
+            continue
+        for name in {entry.canonical, *entry.aliases}:
+            key = _key_tokens(name)
+            if key and len(key) <= MAX_ALIAS_TOKENS:
+                ids = index.setdefault(key, [])
+                if entry.id not in ids:
+                    ids.append(entry.id)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _first_forms(text: str, tok: Token) -> list[str]:
+    """Folded forms the first token of a name may take: as written, without proclitics, لل -> ال."""
+    whole = fold(text[tok.start:tok.end])
+    forms = [whole]
+    if tok.base_start > tok.start:
+        base = fold(text[tok.base_start:tok.end])
+        forms.append(base)
+    for cut in ("لل", "ولل", "فلل"):
+        if whole.startswith(cut) and len(whole) > len(cut) + 2:
+            forms.append("ال" + whole[len(cut):])
+    return forms
+
+
+def find_kb_matches(text: str, tokens: tuple[Token, ...] | list[Token], kb) -> list[KBMatch]:
+    """All non-overlapping alias matches, preferring the longest at each position."""
+    index = alias_index(kb)
+    folded = [fold(text[t.start:t.end]) for t in tokens]
+    out: list[KBMatch] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        best: KBMatch | None = None
+        for form in _first_forms(text, tokens[i]):
+            for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
+                if best and length <= best.alias_tokens:
+                    break
+                key = (form, *folded[i + 1:i + length])
+                ids = index.get(key)
+                if ids:
+                    tok = tokens[i]
+                    # Without its proclitic the name starts at the token's base ("لل" -> after the first ل).
+                    start = tok.start if form == folded[i] else max(tok.base_start, tok.start + 1)
+                    best = KBMatch(start, tokens[i + length - 1].end, i, i + length - 1, ids, length)
+                    break
+        if best:
+            out.append(best)
+            i = best.last_token + 1
+        else:
+            i += 1
+    return out

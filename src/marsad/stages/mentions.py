@@ -1,0 +1,177 @@
+"""Stage `mentions`: people, organisations, places, facilities and NORP adjectives, linked and with roles.
+
+Four sources, merged by span: the knowledge base (aliases, clitics handled by tokens), Arabic
+rules (head words, titles before names), outlet names, and the CRF trained on the NER corpora.
+Overlaps go to the longest span, then to the more reliable source (kb > rule > model).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left
+
+from marsad.entities.link import local_id, outlet_id
+from marsad.entities.match import find_kb_matches
+from marsad.entities.rules import Candidate, RoleSpan, find_roles, head_names, name_run, norp_mentions
+from marsad.model import Article, Mention
+from marsad.pipeline import Context, stage
+
+_PRIORITY = {"kb": 3, "rule": 2, "model": 1}
+_MODEL_TYPES = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+def _kb(ctx: Context):
+    from marsad.kb import load_kb
+
+    return load_kb(tuple(ctx.kb_files))
+
+
+def _token_index(tokens, offset: int) -> int:
+    return bisect_left([t.start for t in tokens], offset)
+
+
+def _kb_candidates(text, tokens, kb, roles: dict[int, RoleSpan]) -> list[Candidate]:
+    matches = find_kb_matches(text, tokens, kb)
+    full_names = {eid for m in matches if m.alias_tokens > 1 for eid in m.entry_ids}
+    out = []
+    for m in matches:
+        entries = [kb.get(e) for e in m.entry_ids]
+        entry = next((e for e in entries if e.id in full_names), entries[0])
+        if entry.type == "PERSON" and m.alias_tokens == 1 and entry.id not in full_names \
+                and m.first_token not in roles:
+            continue  # a bare surname ("السوداني" is also "the Sudanese") needs the full name or a title
+        out.append(Candidate(m.start, m.end, m.first_token, m.last_token, entry.type, "kb", entry.id, 3))
+    return out
+
+
+def _outlet_candidates(text, tokens) -> list[Candidate]:
+    from marsad.outlets import find_mentions
+
+    out = []
+    for o in find_mentions(text):
+        first, last = _token_index(tokens, o.start), _token_index(tokens, o.end) - 1
+        if 0 <= first <= last:
+            out.append(Candidate(o.start, o.end, first, last, "ORG", "rule", outlet_id(o.canonical), 2))
+    return out
+
+
+def _model_candidates(article: Article, kb) -> list[Candidate]:
+    try:
+        from marsad.ner.crf import tag
+    except ImportError:
+        return []
+    text, tokens = article.text, article.tokens
+    out: list[Candidate] = []
+    starts = [t.start for t in tokens]
+    for sent in article.sentences:
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        if hi <= lo:
+            continue
+        tags = tag([text[t.start:t.end] for t in tokens[lo:hi]])
+        i = 0
+        while i < len(tags):
+            if tags[i].startswith("B-") or tags[i].startswith("I-"):
+                kind = tags[i][2:]
+                j = i
+                while j + 1 < len(tags) and tags[j + 1] == f"I-{kind}":
+                    j += 1
+                if kind in _MODEL_TYPES:
+                    first, last = lo + i, lo + j
+                    tok = tokens[first]
+                    start = tok.base_start if tok.base_start > tok.start else tok.start
+                    type_ = _MODEL_TYPES[kind]
+                    if type_ == "LOC":
+                        found = kb.lookup(text[start:tokens[last].end])
+                        type_ = found[0].type if found and found[0].type in ("GPE", "LOC", "FAC") else "LOC"
+                    out.append(Candidate(start, tokens[last].end, first, last, type_, "model"))
+                i = j + 1
+            else:
+                i += 1
+    return out
+
+
+def _role_people(text, tokens, roles: dict[int, RoleSpan], taken: list[Candidate]) -> list[Candidate]:
+    """A name right after a title that no other source found: take the run of name-like words."""
+    covered = {i for c in taken for i in range(c.first, c.last + 1)}
+    out = []
+    for i, role in roles.items():
+        if i in covered:
+            continue
+        last = name_run(text, tokens, i, max_len=4)
+        if last >= i + 1 or (last == i and role.group in ("military", "honorific")):
+            tok = tokens[i]
+            start = tok.base_start if tok.base_start > tok.start else tok.start
+            out.append(Candidate(start, tokens[last].end, i, last, "PERSON", "rule"))
+    return out
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then the more reliable source."""
+    chosen: list[Candidate] = []
+    used: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-(c.last - c.first), -c.priority, -_PRIORITY[c.how], c.start)):
+        span = set(range(c.first, c.last + 1))
+        if span & used:
+            continue
+        chosen.append(c)
+        used |= span
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _link(text: str, chosen: list[Candidate], kb) -> list[tuple[Candidate, str, str]]:
+    """(candidate, entity id, canonical name); a surname links to the full name met in the article."""
+    people: dict[str, tuple[str, str]] = {}  # last word -> (id, full name)
+    out = []
+    for c in chosen:
+        name = text[c.start:c.end]
+        if c.entity_id:
+            entry = kb.get(c.entity_id)
+            canonical = entry.canonical if entry else name
+            eid = c.entity_id
+        elif c.type == "PERSON" and len(name.split()) == 1 and name in people:
+            eid, canonical = people[name]
+        else:
+            canonical, eid = name, local_id(c.type, name)
+        if c.type == "PERSON" and len(canonical.split()) > 1:
+            people.setdefault(canonical.split()[-1], (eid, canonical))
+        out.append((c, eid, canonical))
+    # a surname seen before its full name in the same article
+    return [(c, *people[text[c.start:c.end]]) if c.type == "PERSON" and not c.entity_id
+            and len(text[c.start:c.end].split()) == 1 and text[c.start:c.end] in people else (c, e, n)
+            for c, e, n in out]
+
+
+def _affiliation(text, tokens, role: RoleSpan, chosen: list[Candidate]) -> str | None:
+    lo, hi = tokens[role.first].start, tokens[role.last].end
+    inside = [c for c in chosen if lo <= c.start and c.end <= hi and c.type in ("ORG", "GPE", "NORP")]
+    orgs = [c for c in inside if c.type == "ORG"] or inside
+    return orgs[0].entity_id if orgs and orgs[0].entity_id else (local_id(orgs[0].type, text[orgs[0].start:orgs[0].end])
+                                                                    if orgs else None)
+
+
+def run(article: Article, ctx: Context) -> Article:
+    kb = _kb(ctx)
+    text, tokens = article.text, article.tokens
+    roles = {r.name_token: r for r in find_roles(text, tokens, kb)}
+    cands = (_kb_candidates(text, tokens, kb, roles) + _outlet_candidates(text, tokens)
+             + head_names(text, tokens) + _model_candidates(article, kb))
+    cands += _role_people(text, tokens, roles, cands)
+    chosen = _select(cands)
+    role_tokens = {i for r in roles.values() for i in range(r.first, r.last + 1)}
+    # NORP adjectives stand beside other mentions ("القوات الأميركية"), so they are added after selection.
+    used = {i for c in chosen for i in range(c.first, c.last + 1)}
+    chosen += [n for n in norp_mentions(text, tokens, kb) if n.first not in used]
+    chosen.sort(key=lambda c: c.start)
+    mentions = []
+    for c, eid, canonical in _link(text, chosen, kb):
+        role = roles.get(c.first) if c.type == "PERSON" else None
+        role_text = text[tokens[role.first].start:tokens[role.last].end].rstrip("،, ") if role else None
+        affiliation = _affiliation(text, tokens, role, chosen) if role else None
+        if c.type != "PERSON" and c.first in role_tokens and c.type == "NORP":
+            pass  # a NORP inside a role phrase still counts as a mention of that country
+        mentions.append(Mention(c.start, c.end, c.type, eid, role_text, affiliation, canonical, c.how))
+    return dataclasses.replace(article, mentions=tuple(mentions))
+
+
+STAGE = stage("mentions", 1, requires={"text", "tokens", "sentences"}, provides={"mentions"}, run=run,
+              doc="people, organisations, places, facilities, NORP; linked to the KB; roles")
