@@ -201,6 +201,57 @@ def quotes(db: str | None, kb: tuple[str, ...], speaker: str | None, fmt: str | 
         click.echo(render.quotes_table(items))
 
 
+@cli.group("eval")
+def eval_group() -> None:
+    """Score Marsad on labelled data (scoring rules in ANALYSIS-FORMAT.md)."""
+
+
+@eval_group.command("ner")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False), help="A CoNLL file.")
+@click.option("--json", "as_json", is_flag=True, help="Print {micro, per_type, tokens_per_s} as JSON.")
+@click.option("--scheme", type=click.Choice(["anercorp", "newsfane", "wojood"]), default=None,
+              help="Tag set of the file (default: from its name; ANERcorp's otherwise).")
+@click.option("--tail", type=click.FloatRange(0, 1, min_open=True), default=None,
+              help="Score only this trailing share of the file (the development split used in training).")
+@click.option("--model-only", is_flag=True, help="Score the CRF alone, without the knowledge base and rules.")
+@_kb_option
+def eval_ner(data: str, as_json: bool, scheme: str | None, tail: float | None, model_only: bool,
+             kb: tuple[str, ...]) -> None:
+    """Precision, recall and F1 per type and micro-averaged, CoNLL exact spans."""
+    from marsad.entities.evaluate import evaluate_file
+
+    scores = evaluate_file(data, scheme=scheme, tail=tail, mode="model" if model_only else "full",
+                           kb_files=_kb_files(kb))
+    if as_json:
+        click.echo(json.dumps(scores, indent=2))
+        return
+    rows = [(t, f"{v['p']:.3f}", f"{v['r']:.3f}", f"{v['f1']:.3f}", v.get("n", "")) for t, v in scores["per_type"].items()]
+    m = scores["micro"]
+    rows.append(("micro", f"{m['p']:.3f}", f"{m['r']:.3f}", f"{m['f1']:.3f}", ""))
+    click.echo(render.table(["type", "P", "R", "F1", "gold"], rows))
+    click.echo(f"{scores['sentences']} sentences, {scores['tokens']} tokens, {scores['tokens_per_s']} tokens/s")
+
+
+@cli.group("train")
+def train_group() -> None:
+    """Rebuild the shipped models from the corpora."""
+
+
+@train_group.command("ner")
+@click.option("--data", required=True, type=click.Path(exists=True, file_okay=False), help="Folder of the NER corpora.")
+@click.option("--out", default=None, type=click.Path(file_okay=False),
+              help="Where to write the model (default: the package's models/ner).")
+def train_ner(data: str, out: str | None) -> None:
+    """Train the CRF of the entity recognizer (reports the development-split scores)."""
+    from pathlib import Path
+
+    from marsad.ner.train import train
+
+    target = Path(out) if out else Path(__file__).resolve().parent / "models" / "ner"
+    scores = train(Path(data), target)
+    click.echo(json.dumps(scores, indent=2, default=str))
+
+
 @cli.command()
 def stages() -> None:
     """Print the analysis pipeline: stage, version, requires, provides."""

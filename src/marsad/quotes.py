@@ -362,12 +362,15 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
 
 
 def _resolve(article: Article, start: int, end: int, speaker_text: str) -> tuple[str, str | None]:
-    """The entity named in the speaker phrase: a person first, then an organisation or a place."""
+    """The entity named in the speaker phrase: a person anywhere in it ("رئيس الوزراء محمد ..."),
+    or a body or place that opens it ("وزارة الخارجية"); an unnamed official stays as written."""
     inside = [m for m in article.mentions if start <= m.start and m.end <= end and m.type != "NORP"]
-    for kind in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
-        for m in inside:
-            if m.type == kind:
-                return m.canonical or article.text[m.start:m.end], m.entity_id
+    for m in inside:
+        if m.type == "PERSON":
+            return m.canonical or article.text[m.start:m.end], m.entity_id
+    for m in inside:
+        if m.start == start:
+            return m.canonical or article.text[m.start:m.end], m.entity_id
     return speaker_text, None
 
 

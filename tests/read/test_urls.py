@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from marsad.model import RawDocument, SkipReason, Skipped
+from marsad.model import RawDocument, Skipped, SkipReason
 from marsad.read import read_inputs
 
 BODY = "قالت وزارة النقل إن الطريق الدولي بين بغداد وعمان سيعاد افتتاحه مطلع الشهر المقبل بعد انتهاء أعمال الصيانة."

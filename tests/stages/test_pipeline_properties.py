@@ -65,6 +65,6 @@ def test_pipeline_refuses_a_stage_whose_input_nobody_provides():
 
     from marsad.errors import PipelineError
 
-    orphan = stage("quotes", 1, requires={"mentions"}, provides={"quotes"}, run=lambda a, c: a)
-    with pytest.raises(PipelineError, match="'quotes' requires 'mentions'"):
+    orphan = stage("contradictions", 1, requires={"claims"}, provides={"contradictions"}, run=lambda a, c: a)
+    with pytest.raises(PipelineError, match="'contradictions' requires 'claims'"):
         Pipeline((*Pipeline().stages, orphan))

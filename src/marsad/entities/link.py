@@ -8,10 +8,19 @@ from collections import defaultdict
 from marsad.arabic.normalize import fold
 from marsad.model import Article, Entity
 
+_DESCRIPTIVE = ("الجويه", "الجوي", "العسكريه", "العسكري", "البحريه", "الدوليه", "الدولي")
+
 
 def local_id(type_: str, name: str) -> str:
-    """Stable id of an entity the KB does not know: type + folded name, hashed (URL-safe)."""
-    key = f"{type_}|{' '.join(fold(name).split())}"
+    """Stable id of an entity the KB does not know: type + folded name, hashed (URL-safe).
+
+    A facility's descriptive adjective does not make another entity: "قاعدة الصقر الجوية" and
+    "قاعدة الصقر" share one id.
+    """
+    words = fold(name).replace('"', " ").split()
+    while type_ == "FAC" and len(words) > 2 and words[-1] in _DESCRIPTIVE:
+        words.pop()
+    key = f"{type_}|{' '.join(words)}"
     return "e-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 

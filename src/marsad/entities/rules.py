@@ -64,8 +64,12 @@ def is_word(text: str, tok: Token) -> bool:
     return bool(_ARABIC_WORD.match(text[tok.start:tok.end]))
 
 
-def name_run(text: str, tokens, i: int, max_len: int = 4, definite_after_first: bool = False) -> int:
-    """Index of the last token of a name starting at token i, or i - 1 when there is none."""
+def name_run(text: str, tokens, i: int, max_len: int = 4, definite_after_first: bool = False,
+             person: bool = False) -> int:
+    """Index of the last token of a name starting at token i, or i - 1 when there is none.
+
+    A person's name ends with its family name: after a word with ال ("سرمد البياتي") it stops.
+    """
     _, stops = _rules()
     last = i - 1
     for j in range(i, min(len(tokens), i + max_len)):
@@ -80,12 +84,16 @@ def name_run(text: str, tokens, i: int, max_len: int = 4, definite_after_first: 
         if j > i and tokens[j - 1].end != tok.start - 1:  # a line break or double space ends a name
             break
         last = j
+        if person and j > i and whole.startswith("ال"):
+            break
     return last
 
 
-def head_names(text: str, tokens) -> list[Candidate]:
+def head_names(text: str, tokens, kb) -> list[Candidate]:
     """'وزارة الدفاع العراقية', 'قاعدة الصقر الجوية', 'مدينة الرمادي' and the like."""
     table, _ = _rules()
+    index = _title_index(kb)
+    longest = max((len(k) for k in index), default=0)
     out: list[Candidate] = []
     for i in range(len(tokens)):
         whole, base = _forms(text, tokens, i)
@@ -96,6 +104,10 @@ def head_names(text: str, tokens) -> list[Candidate]:
             kind = table[key]
             first = i + size
             last = name_run(text, tokens, first, max_len=4, definite_after_first=True)
+            for k in range(first + 1, last + 1):  # "قيادة العمليات المشتركة العميد ...": a rank ends the name
+                if _title_at(text, tokens, k, index, longest):
+                    last = k - 1
+                    break
             if last < first:
                 break
             if kind == "gpe_heads":  # the head is not part of a city's name
@@ -115,11 +127,14 @@ def _title_index(kb) -> dict[tuple[str, ...], str]:
 def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
     """Titles before a name: 'رئيس الوزراء العراقي محمد ...', 'الخبير الأمني سرمد ...'.
 
-    A role may run on over a NORP adjective, an 'باسم ...'/'لـ...' complement up to a comma, and a
-    second title (a rank): 'نائب قائد العمليات المشتركة، الفريق أول الركن'.
+    After the title the role runs over its complements: definite words ("وزير الموارد المائية"),
+    "باسم X", NORP adjectives, nouns of office in a construct ("مدير زراعة البصرة"), further
+    titles and ranks ("..., الفريق أول الركن"). The first other word starts the name.
     """
     index = _title_index(kb)
     longest = max((len(k) for k in index), default=0)
+    _, stops = _rules()
+    nouns = _role_nouns()
     out: list[RoleSpan] = []
     i = 0
     while i < len(tokens):
@@ -128,34 +143,63 @@ def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
             i += 1
             continue
         last, group = match
-        j = last + 1
-        # complements of the title, up to a comma: NORP adjectives, "باسم X", "لرئيس الوزراء", "في X"
-        while j < len(tokens) and j - i < 14:
+        j, name_at = last + 1, None
+        while j < len(tokens) and j - i < 16:
             piece = text[tokens[j].start:tokens[j].end]
             if piece in ("،", ","):
-                nxt = _title_at(text, tokens, j + 1, index, longest)
-                if nxt:  # "..., الفريق أول الركن NAME": the rank continues the role
-                    last, j = nxt[0], nxt[0] + 1
-                    continue
                 j += 1
+                continue  # "نائب قائد العمليات المشتركة، الفريق أول الركن ..." or ", NAME"
+            if not is_word(text, tokens[j]):
                 break
-            if not is_word(text, tokens[j]) or _starts_name(text, tokens, j, kb):
+            whole, base = _forms(text, tokens, j)
+            if whole in stops or base in stops:
                 break
-            last, j = j, j + 1
-        if j < len(tokens) and is_word(text, tokens[j]):
-            out.append(RoleSpan(i, last, j, group))
+            nxt = _title_at(text, tokens, j, index, longest)
+            if nxt:
+                last, j = nxt[0], nxt[0] + 1
+                continue
+            if _starts_name(text, tokens, j, kb):
+                name_at = j
+                break
+            definite = whole.startswith(("ال", "لل", "بال", "وال"))
+            if whole in ("في", "عن") and not (j + 1 < len(tokens)
+                                                and fold(text[tokens[j + 1].start:tokens[j + 1].end]).startswith("ال")):
+                break  # "رئيس الحكومة في اجتماع": no name follows
+            if definite or whole in _ROLE_LINKERS or kb.is_norp(piece) or base in nouns:
+                if text[tokens[j - 1].end:tokens[j].start].strip(" ") in ("،", ","):
+                    name_at = j  # "..., الكولونيل X": a comma then a definite word is rare; take it as the name
+                    break
+                last, j = j, j + 1
+                continue
+            name_at = j
+            break
+        if name_at is not None and name_at > last:
+            out.append(RoleSpan(i, last, name_at, group))
         i = max(j, i + 1)
     return out
 
 
+_ROLE_LINKERS = {"باسم", "في", "لدي", "عن", "لشؤون", "بشؤون"}
+
+
+@functools.cache
+def _role_nouns() -> frozenset[str]:
+    data = load("entity_rules")
+    words = [*data.get("role_nouns", ()), *data["org_heads"]]
+    return frozenset(fold(w) for w in words if " " not in w)
+
+
 def _title_at(text, tokens, i, index, longest):
-    if i >= len(tokens):
+    """(last token, group) of a title starting at token i; "الوزير" matches the title "وزير" too."""
+    if i >= len(tokens) or not is_word(text, tokens[i]):
         return None
     _, base = _forms(text, tokens, i)
+    firsts = [base, base[2:]] if base.startswith("ال") and len(base) > 4 else [base, "ال" + base]
     for size in range(min(longest, len(tokens) - i), 0, -1):
-        key = (base, *(fold(text[t.start:t.end]) for t in tokens[i + 1:i + size]))
-        if key in index:
-            return i + size - 1, index[key]
+        rest = tuple(fold(text[t.start:t.end]) for t in tokens[i + 1:i + size])
+        for first in firsts:
+            if (first, *rest) in index:
+                return i + size - 1, index[(first, *rest)]
     return None
 
 

@@ -8,6 +8,7 @@ Overlaps go to the longest span, then to the more reliable source (kb > rule > m
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left
 
 from marsad.entities.link import local_id, outlet_id
@@ -18,6 +19,17 @@ from marsad.pipeline import Context, stage
 
 _PRIORITY = {"kb": 3, "rule": 2, "model": 1}
 _MODEL_TYPES = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+def _tagger():
+    """The CRF tagging function, or None when no trained model is shipped (rules and KB still run)."""
+    try:
+        from marsad.ner.crf import load_tagger, tag
+
+        load_tagger()
+        return tag
+    except (ImportError, OSError, ValueError, RuntimeError):
+        return None
 
 
 def _kb(ctx: Context):
@@ -44,21 +56,28 @@ def _kb_candidates(text, tokens, kb, roles: dict[int, RoleSpan]) -> list[Candida
     return out
 
 
+_HEAD_BEFORE = re.compile(r"(?:^|(?<=[\s\"«(]))[وفلب]?(?P<head>وكالة أنباء|وكالة|صحيفة|جريدة|موقع|قناة|شبكة|مجلة)\s+$")
+
+
 def _outlet_candidates(text, tokens) -> list[Candidate]:
+    """Outlets are organisations too; "وكالة الرافد" keeps its head word in the mention."""
     from marsad.outlets import find_mentions
 
     out = []
     for o in find_mentions(text):
-        first, last = _token_index(tokens, o.start), _token_index(tokens, o.end) - 1
+        start = o.start
+        head = _HEAD_BEFORE.search(text, max(0, start - 20), start)
+        if head:
+            start = head.start("head")
+        first, last = _token_index(tokens, start), _token_index(tokens, o.end) - 1
         if 0 <= first <= last:
-            out.append(Candidate(o.start, o.end, first, last, "ORG", "rule", outlet_id(o.canonical), 2))
+            out.append(Candidate(start, o.end, first, last, "ORG", "rule", outlet_id(o.canonical), 2))
     return out
 
 
 def _model_candidates(article: Article, kb) -> list[Candidate]:
-    try:
-        from marsad.ner.crf import tag
-    except ImportError:
+    tag = _tagger()
+    if tag is None:
         return []
     text, tokens = article.text, article.tokens
     out: list[Candidate] = []
@@ -97,11 +116,31 @@ def _role_people(text, tokens, roles: dict[int, RoleSpan], taken: list[Candidate
     for i, role in roles.items():
         if i in covered:
             continue
-        last = name_run(text, tokens, i, max_len=4)
+        last = name_run(text, tokens, i, max_len=4, person=True)
         if last >= i + 1 or (last == i and role.group in ("military", "honorific")):
             tok = tokens[i]
             start = tok.base_start if tok.base_start > tok.start else tok.start
             out.append(Candidate(start, tokens[last].end, i, last, "PERSON", "rule"))
+    return out
+
+
+def _surnames(text, tokens, chosen: list[Candidate]) -> list[Candidate]:
+    """"الشمري" after "حامد عبد الرزاق الشمري": the family name alone, later or earlier in the article."""
+    from marsad.arabic.normalize import fold
+
+    used = {i for c in chosen for i in range(c.first, c.last + 1)}
+    family = {}
+    for c in chosen:
+        words = text[c.start:c.end].split()
+        if c.type == "PERSON" and len(words) > 1 and len(words[-1]) >= 4:
+            family.setdefault(fold(words[-1]), c)
+    out = []
+    for i, tok in enumerate(tokens):
+        if i in used:
+            continue
+        start = tok.base_start if tok.base_start > tok.start else tok.start
+        if fold(text[start:tok.end]) in family:
+            out.append(Candidate(start, tok.end, i, i, "PERSON", "rule"))
     return out
 
 
@@ -154,9 +193,10 @@ def run(article: Article, ctx: Context) -> Article:
     text, tokens = article.text, article.tokens
     roles = {r.name_token: r for r in find_roles(text, tokens, kb)}
     cands = (_kb_candidates(text, tokens, kb, roles) + _outlet_candidates(text, tokens)
-             + head_names(text, tokens) + _model_candidates(article, kb))
+             + head_names(text, tokens, kb) + _model_candidates(article, kb))
     cands += _role_people(text, tokens, roles, cands)
     chosen = _select(cands)
+    chosen = sorted(chosen + _surnames(text, tokens, chosen), key=lambda c: c.start)
     role_tokens = {i for r in roles.values() for i in range(r.first, r.last + 1)}
     # NORP adjectives stand beside other mentions ("القوات الأميركية"), so they are added after selection.
     used = {i for c in chosen for i in range(c.first, c.last + 1)}

@@ -1,0 +1,162 @@
+"""Temporal expressions in Arabic news as TIMEX3 timexes, resolved against the publication date.
+
+`find_timexes(text, ref)` returns absolute dates (`find_dates`), relative and deictic dates, clock times,
+durations and sets: sorted, non-overlapping, exact spans of `text`. Conventions are in docs/timexes.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from marsad.dates.relative_grammar import _C, _Ctx, _g, _k
+from marsad.dates.relative_rules import _HANDLERS, _absolute, _clock_str
+from marsad.model import Timex
+
+__all__ = ["find_timexes"]
+
+_RANGEABLE = frozenset({"day", "month", "year", "period"})
+
+
+def _select(cands: list[_C]) -> list[_C]:
+    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
+    out: list[_C] = []
+    for x in sorted(cands, key=lambda x: (-x.prio, x.s - x.e, x.s)):
+        if not any(x.s < y.e and y.s < x.e for y in out):
+            out.append(x)
+    return sorted(out, key=lambda x: x.s)
+
+
+def _extend(c: _Ctx, sel: list[_C]) -> None:
+    """Take in a modifier before a timex ("نهاية سبتمبر 2025" END, "نحو عامين" APPROX) or a part of the
+    day before or after a date ("صباح 15 سبتمبر", "يوم الجمعة مساء")."""
+    prev_end = 0
+    for i, x in enumerate(sel):
+        post = c.g.post_rx.match(c.f, x.e) if x.kind == "day" and x.type == "DATE" else None
+        if post and (i + 1 == len(sel) or sel[i + 1].s >= post.end()):
+            x.e, x.type, x.kind = post.end(), "TIME", "part"
+            x.value += "T" + c.g.part_after[_k(post.group("pd"))]
+        m = c.g.pre_rx.search(c.f, max(prev_end, x.s - 30), x.s)
+        if m and m.group("mod") and x.mod is None:
+            mod = c.g.mods[_k(m.group("mod"))]
+            if mod == "APPROX" or x.type == "DATE" and x.value[:1] != "P" and "_REF" not in x.value:
+                x.s, x.mod = m.start(), mod
+        elif m and m.group("pd") and x.kind == "day" and x.type == "DATE":
+            x.s, x.type, x.kind = m.start(), "TIME", "part"
+            x.value += "T" + c.g.parts[_k(m.group("pd"))]
+        prev_end = x.e
+
+
+def _with_clock(day: _C, clock: _C) -> _C:
+    """A clock time on a day: "أمس الساعة 10 صباحا", "العاشرة من مساء الجمعة" (evening: hour + 12)."""
+    h, mi, se, marked = clock.extra
+    base, _, part = day.value.partition("T")
+    if not marked and part in ("AF", "EV") and h < 12 or part == "NI" and 6 <= h < 12:
+        h += 12
+    value = base + _clock_str(h, mi, se)
+    return _C(min(day.s, clock.s), max(day.e, clock.e), "TIME", value, day.mod or clock.mod, day.anchored,
+              day.cal, kind="dayclock")
+
+
+def _add_durations(a: str, b: str) -> str | None:
+    """P2Y + P3M -> P2Y3M ("عامين وثلاثة أشهر"); None when a part is vague or a decade."""
+    parts: dict[str, float] = {}
+    seen: set[str] = set()
+    for v in (a, b):
+        m = re.fullmatch(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                         r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?", v)
+        if not m:
+            return None
+        units = {u for u, q in zip("YMWDhms", m.groups(), strict=True) if q}
+        if units & seen:
+            return None  # "بين عام واحد وخمسة أعوام" is a range, not a sum
+        seen |= units
+        for unit, q in zip("YMWDhms", m.groups(), strict=True):
+            if q:
+                parts[unit] = float(q)
+    if "W" in parts and len(parts) > 1:
+        parts["D"] = parts.get("D", 0) + 7 * parts.pop("W")
+    q = {u: str(int(n)) if n == int(n) else str(n) for u, n in parts.items()}
+    date = "".join(q[u] + u for u in ("Y", "M", "W", "D") if u in q)
+    time = "".join(q[u] + u.upper() for u in ("h", "m", "s") if u in q)
+    return "P" + date + ("T" + time if time else "")
+
+
+def _attach(c: _Ctx, sel: list[_C]) -> list[_C]:
+    """Join neighbours that are one expression: a day and its clock time, "اليوم 6 مايو" (one day),
+    "عامين وثلاثة أشهر" (one duration)."""
+    out: list[_C] = []
+    for x in sel:
+        a = out[-1] if out else None
+        kinds = {a.kind, x.kind} if a else set()
+        if a and kinds in ({"clock", "day"}, {"clock", "part"}) and c.g.gap_rx.fullmatch(c.f, a.e, x.s):
+            out[-1] = _with_clock(a if a.kind != "clock" else x, x if a.kind != "clock" else a)
+        elif (a and kinds == {"day"} and a.type == x.type == "DATE" and min(a.prio, x.prio) < 4
+              and c.g.day_gap_rx.fullmatch(c.f, a.e, x.s)):
+            keep = x if x.prio >= a.prio else a  # the written date wins over the deictic word
+            keep.s, keep.e = a.s, x.e
+            out[-1] = keep
+        elif (a and a.type == x.type == "DURATION" and a.mod == x.mod and re.fullmatch(r"[^\S\n]*و[^\S\n]*", c.f[a.e:x.s])
+              and (total := _add_durations(a.value, x.value))):
+            a.e, a.value = x.e, total
+        else:
+            out.append(x)
+    return out
+
+
+def _ranges(c: _Ctx, sel: list[_C]) -> list[_C]:
+    """"من 3 إلى 12 سبتمبر 2025", "بين الاثنين والخميس", "من يناير حتى مارس": one DATE with a range."""
+    g, out = c.g, []
+    for x in sel:
+        lo = out[-1].e if out else 0
+        if x.kind == "day" and x.type == "DATE" and c.f[x.s:x.s + 1].isdigit():
+            m = g.day_range_rx.search(c.f, max(lo, x.s - 20), x.s)
+            p = _k(m.group("p")) if m and m.group("p") else ""
+            if m and (_k(m.group("c")) != "و" or p == "بين") and 0 < int(m.group("d1")) < int(x.value[8:10]):
+                first = f"{x.value[:8]}{int(m.group('d1')):02d}"
+                out.append(_C(m.start(), x.e, "DATE", first, x.mod, x.anchored, x.cal, (first, x.value), kind="range"))
+                continue
+        a = out[-1] if out else None
+        if (a and a.type == x.type == "DATE" and a.kind in _RANGEABLE
+                and x.kind in _RANGEABLE and g.range_gap_rx.fullmatch(c.f, a.e, x.s)):
+            pm = g.range_pre_rx.search(c.f, max(0, a.s - 10), a.s)
+            p = _k(pm.group("p")) if pm else ""
+            if _k(c.f[a.e:x.s].strip()).endswith("و") and p != "بين" or a.kind != x.kind and "year" not in (a.kind, x.kind):
+                out.append(x)
+                continue
+            first = a.value
+            if x.value[:4].isdigit() and (first[:4] == "XXXX" or a.anchored and not x.anchored):
+                first = x.value[:4] + first[4:]  # "من 2 أكتوبر إلى 22 أكتوبر 2025": the year is written once
+            out[-1] = _C(pm.start() if pm else a.s, x.e, "DATE", first, None, a.anchored or x.anchored, a.cal,
+                         (first, x.value), kind="range")
+            continue
+        out.append(x)
+    return out
+
+
+def find_timexes(text: str, ref: dt.date | None) -> list[Timex]:
+    """Every temporal expression in `text`, sorted, non-overlapping, exact spans, TIMEX3-normalized.
+
+    `ref` is the publication date; relative expressions are resolved against it (`anchored=True`).
+    With `ref=None` they keep X's ("XXXX-XX-XX", "XXXX-WXX-1") or PAST_REF/FUTURE_REF: never today's date.
+    """
+    if not text:
+        return []
+    g = _g()
+    c = _Ctx(g, text, ref)
+    cands = _absolute(c)
+    for name, rx, prio in g.fam:
+        handler = _HANDLERS[name]
+        for m in rx.finditer(c.f):
+            got = handler(m, c)
+            for x in got if isinstance(got, list) else [got] if got else []:
+                x.prio = max(x.prio, prio)
+                cands.append(x)
+    sel = _select(cands)
+    _extend(c, sel)
+    sel = _ranges(c, _attach(c, sel))
+    out = []
+    for x in sel:
+        s, e = c.map.original_span(x.s, x.e)
+        out.append(Timex(s, e, x.type, x.value, x.mod, x.anchored, x.cal, x.range))
+    return out

@@ -1,0 +1,437 @@
+"""The rules of `marsad.dates.relative`: one handler per grammar family, turning a match into candidates.
+
+Each handler gets a regex match on the folded text and the reading context, and returns candidate
+timexes (folded coordinates) or None when the words around the match say it is no time expression.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from marsad.dates.absolute import _SHIFTS, _make, find_dates
+from marsad.dates.relative_grammar import (
+    _C,
+    _G,
+    _R,
+    _S,
+    _XS,
+    _Ctx,
+    _duration,
+    _hijri_now,
+    _k,
+    _num,
+    _season,
+    _shift,
+    _weekday,
+    _year_of,
+)
+
+_Out = _C | list[_C] | None
+
+
+def _rel(g: _G, word: str | None) -> int | None:
+    return g.rel.get(_k(word)) if word else None
+
+
+def _month_value(c: _Ctx, s: int, cal: str, mon: int, day: int | None, k: int | None, yoff: int | None,
+                 year: int | None = None) -> tuple[str, bool, tuple[str, str] | None] | None:
+    """(value, anchored, range) of a month (and day) whose year is given, relative, or read from the tense."""
+    named = bool(c.prev(s) & c.g.w["named_date_heads"])
+    if year is None and (c.ref is None or named):
+        return (f"XXXX-{mon:02d}" + (f"-{day:02d}" if day else "") if cal == "gregorian" else "XXXX-XX"), False, None
+    anchored = year is None
+    if cal == "hijri":
+        now = _hijri_now(c.ref) if c.ref else None
+        if year is None and now is None:
+            return None
+        y = year or (now[0] + yoff if yoff is not None else _year_of(now, mon, day, k, c.future(s)))
+        dm = _make("", 0, 0, "hijri", y, mon, day, None)
+        return (dm.value, anchored, dm.range) if dm else None
+    now = (c.ref.year, c.ref.month, c.ref.day) if c.ref else (0, 0, 0)
+    y = year or (now[0] + yoff if yoff is not None else _year_of(now, mon, day, k, c.future(s)))
+    if day and not 1 <= day <= calendar.monthrange(y, mon)[1]:
+        return None
+    return f"{y:04d}-{mon:02d}" + (f"-{day:02d}" if day else ""), anchored, None
+
+
+def _suffix(c: _Ctx, e: int) -> tuple[int | None, int | None, int]:
+    """A relative word after a month or a year-less date: (k, year offset, new end)."""
+    m = c.g.suffix_rx.match(c.f, e)
+    if not m:
+        return None, None, e
+    if m.group("rel"):
+        return _rel(c.g, m.group("rel")), None, m.end()
+    return None, _rel(c.g, m.group("rel2")) or 0, m.end()
+
+
+def _absolute(c: _Ctx) -> list[_C]:
+    """The dates `find_dates` reads, year-less ones given a year; run on the folded text (it folds alike)."""
+    out = []
+    for dm in find_dates(c.f):
+        kind = {"day": "day", "month": "month", "year": "year"}.get(dm.precision, "dayclock")
+        typ = "TIME" if dm.hour is not None else "DATE"
+        value = dm.value
+        if dm.hour is not None and not re.search(r"\d[:.]\d\d\D*$", dm.text):
+            value = value[:-3]  # only the hour was written: TIMEX3 hour precision
+        if dm.year is not None:
+            rng = dm.range if dm.calendar == "hijri" else None  # a Gregorian month is its own span
+            out.append(_C(dm.start, dm.end, typ, value, cal=dm.calendar, range=rng, prio=4, kind=kind))
+            continue
+        k, yoff, end = _suffix(c, dm.end)
+        got = _month_value(c, dm.start, "gregorian", dm.month, dm.day, k, yoff)
+        if got is None:
+            continue
+        v, anchored, rng = got
+        out.append(_C(dm.start, end, typ, v + value[len(v):], None, anchored, range=rng, prio=4, kind=kind))
+    return out
+
+
+def _deictic(m: re.Match[str], c: _Ctx) -> _Out:
+    g, key = c.g, _k(m.group("dw"))
+    off = g.deictic.get(key, 1)  # a bare الغد after منذ/حتى is tomorrow
+    if off == 0 and not m.group("wd") and not _today_ok(c, m.start(), m.end()):
+        return None
+    if off == -1 and c.next(m.end()) in g.w["yesterday_not_after"]:
+        return None  # "في أمس الحاجة"
+    if key == "امس" and c.f[m.start() - 1:m.start()] in ("ل", "ب", "ك"):
+        return None  # "لامس" (touched) folds like "لأمس"
+    return c.day(m.start(), m.end(), off)
+
+
+def _today_ok(c: _Ctx, s: int, e: int) -> bool:
+    """اليوم/الليلة is "today/tonight", not "the day" of something ("ذلك اليوم"، "اليوم الوطني"، «اليوم»)."""
+    g, nxt = c.g, c.next(e)
+    if c.prev(s) & g.w["today_not_before"] or nxt in g.w["today_not_after"]:
+        return False
+    if nxt.startswith("ال") and nxt.endswith("ي") and nxt not in g.w["today_ok_after"]:
+        return False
+    return not (c.f[max(0, s - 1):s] in ("«", '"', "“") and c.f[e:e + 1] in ("»", '"', "”"))
+
+
+def _weekday_h(m: re.Match[str], c: _Ctx) -> _Out:
+    if c.prev(m.start()) & c.g.w["weekday_not_before"]:
+        return None
+    wd, k = c.g.weekdays[_k(m.group("wd"))], _rel(c.g, m.group("rel"))
+    if c.ref is None:
+        return _C(m.start(), m.end(), "DATE", f"XXXX-WXX-{wd}", kind="day")
+    d = _weekday(c.ref, wd, k, c.future(m.start()))
+    return _C(m.start(), m.end(), "DATE", d.isoformat(), anchored=True, kind="day")
+
+
+def _week_day(m: re.Match[str], c: _Ctx) -> _Out:
+    """"الأسبوع المقبل يوم الأحد", "الخميس من الأسبوع الماضي": a weekday of a named week."""
+    g = c.g
+    wd = g.weekdays[_k(m.group("wd") or m.group("wd2"))]
+    k = _rel(g, m.group("rel") or m.group("rel2"))
+    k = 0 if k is None and (m.group("this") or m.group("wd2")) else k
+    if k is None:
+        return None
+    if c.ref is None:
+        return _C(m.start(), m.end(), "DATE", f"XXXX-WXX-{wd}", kind="day")
+    monday = c.ref - dt.timedelta(days=c.ref.isoweekday() - 1) + dt.timedelta(weeks=k)
+    return _C(m.start(), m.end(), "DATE", (monday + dt.timedelta(days=wd - 1)).isoformat(), anchored=True, kind="day")
+
+
+def _month_h(m: re.Match[str], c: _Ctx) -> _Out:
+    g, key = c.g, _k(m.group("m1"))
+    cal, mon = g.months[key]
+    if m.group("m2") and g.months[_k(m.group("m2"))] != (cal, mon):
+        return None  # "يناير/فبراير" is two months
+    day = int(m.group("day")) if m.group("day") else None
+    s = m.start("day") if day else m.start("head") if m.group("head") else m.start("m1")
+    k, yoff, e = _suffix(c, m.end())
+    if m.group("this") and k is None and yoff is None:
+        s, k = m.start("this"), 0  # "هذا أبريل"
+    if not (day or m.group("head") or k is not None or yoff is not None):
+        if key in g.w["month_needs_word"] or key in g.ambiguous and not c.after_signal(s):
+            return None  # مارس "exercised", آب alone
+    got = _month_value(c, s, cal, mon, day, k, yoff)
+    if got is None:
+        return None
+    return _C(s, e, "DATE", got[0], None, got[1], cal, got[2], kind="day" if day else "month")
+
+
+def _weekend_h(m: re.Match[str], c: _Ctx) -> _Out:
+    k = _rel(c.g, m.group("rel")) or 0
+    if c.ref is None:
+        return _C(m.start(), m.end(), "DATE", "XXXX-WXX-WE", kind="period")
+    return _C(m.start(), m.end(), "DATE", _shift(c.ref, "W", k) + "-WE", anchored=True, kind="period")
+
+
+def _period_h(m: re.Match[str], c: _Ctx) -> _Out:
+    g, unit, rel = c.g, c.g.periods[_k(m.group("per"))], m.group("rel")
+    k = _rel(g, rel) if rel else 0 if m.group("this") else None
+    if k is None:
+        if not c.mod_before(m.start()):
+            return None  # "العام" alone; "نهاية العام" is this year's end
+        k = 0
+    if unit == "Y" and rel and _k(rel) in g.w["general_after_noun"] and not m.group("this"):
+        if any(w.startswith("ال") for w in c.prev(m.start())):
+            return None  # "المدير العام السابق": العام is "general"
+    if c.ref is None:
+        return _C(m.start(), m.end(), "DATE", _XS[unit], kind="period")
+    return _C(m.start(), m.end(), "DATE", _shift(c.ref, unit, k), anchored=True, kind="period")
+
+
+def _quarter_h(m: re.Match[str], c: _Ctx) -> _Out:
+    g, half = c.g, _k(m.group("q")) == "النصف"
+    o = m.group("o")
+    n = (2 if half else 4) if _k(o) in {_k(w) for w in ["الأخير"]} else _num(_k(o), g.ordinals)
+    if n is None or not 1 <= n <= (2 if half else 4):
+        return None
+    y = m.group("y") or m.group("y2")
+    k = _rel(g, m.group("rel"))
+    code = f"{'H' if half else 'Q'}{int(n)}"
+    if y:
+        return _C(m.start(), m.end(), "DATE", f"{y}-{code}", kind="period")
+    if c.ref is None:
+        return _C(m.start(), m.end(), "DATE", f"XXXX-{code}", kind="period")
+    return _C(m.start(), m.end(), "DATE", f"{c.ref.year + (k or 0):04d}-{code}", anchored=True, kind="period")
+
+
+def _season_h(m: re.Match[str], c: _Ctx) -> _Out:
+    g, code = c.g, c.g.seasons[_k(m.group("sea"))]
+    k = _rel(g, m.group("rel"))
+    k = 0 if k is None and m.group("this") else k
+    if m.group("y"):
+        return _C(m.start(), m.end(), "DATE", f"{m.group('y')}-{code}", kind="period")
+    if k is None and not m.group("yrel") and not c.mod_before(m.start()):
+        return None  # "الربيع العربي"
+    if c.ref is None:
+        return _C(m.start(), m.end(), "DATE", f"XXXX-{code}", kind="period")
+    if m.group("yrel"):
+        value = f"{c.ref.year + (_rel(g, m.group('yrel')) or 0):04d}-{code}"
+    else:
+        value = _season(c.ref, code, k, c.future(m.start()))
+    return _C(m.start(), m.end(), "DATE", value, anchored=True, kind="period")
+
+
+def _quant_h(m: re.Match[str], c: _Ctx) -> _Out:
+    """Numbers of units: durations ("12 شهرا" P12M), or dates from now ("قبل ثلاثة أشهر", "بعد يومين")."""
+    g, grp = c.g, m.group
+    form = grp("u1") or grp("u2") or grp("u3") or grp("u4")
+    unit, kind = g.units[_k(form)]
+    pre = _k(grp("pre")) if grp("pre") else ""
+    glued_l = not pre and m.start() > 0 and c.f[m.start() - 1] == "ل"  # "لسنوات"
+    framed = bool(pre or grp("apx") or glued_l)
+    if grp("u1"):
+        n = _num(grp("n"), g.numbers)
+        if n is None:
+            return None
+    elif grp("u2"):
+        n = g.fractions[_k(grp("fr"))]
+    elif grp("u3"):
+        n = None
+    elif kind == "dual":
+        n = 2
+    elif kind == "plural" and framed:
+        nxt = c.next(m.end())
+        if nxt[:2] == "ال" or nxt in g.months or _k(nxt) in g.w["month_head"]:
+            return None  # "خلال أيام العيد", "أيام شهر رمضان": days of something, not a span
+        n = None
+    elif kind == "singular" and (pre or grp("whole")) and unit not in g.context_units:
+        nxt = c.next(m.end())
+        if nxt[:2] == "ال" or nxt[:1].isdigit() or nxt in g.months or nxt in g.deictic:
+            return None  # "قبل يوم الجمعة", "خلال شهر رمضان", "منذ عام 2014"
+        n = 1
+    elif kind == "singular_def" and pre in g.w["duration_all"]:
+        n = 1  # "طوال اليوم"
+    else:
+        return None
+    if unit in g.context_units and not framed:
+        return None  # "عقود النفط" (contracts)
+    if grp("half"):
+        n = None if n is None else n + 0.5
+    s, e = m.start(), m.end()
+    follows = re.match(_S + r"(?:من|علي)" + _R, c.f[e:e + 8]) and not grp("now")
+    whole = n is not None and n == int(n)
+    mod = "APPROX" if grp("apx") else None
+    later = pre in g.w["later"] and c.future(s)  # "سيعود بعد يومين"; "عاد بعد يومين" is a duration
+    if (pre in g.w["ago"] or later) and not follows:
+        sign = -1 if pre in g.w["ago"] else 1
+        if whole:
+            if c.ref is None:
+                return _C(s, e, "DATE", _XS.get(unit, _XS["D"]), mod, kind="day" if unit == "D" else "")
+            return _C(s, e, "DATE", _shift(c.ref, unit, sign * int(n)), mod, True, kind="day" if unit == "D" else "")
+        if n is None and pre != "منذ":
+            return _C(s, e, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if pre and pre not in g.w["duration_all"]:
+        s = m.start("apx") if grp("apx") else next(m.start(x) for x in ("n", "fr", "vq", "u4") if grp(x))
+    return _C(s, e, "DURATION", _duration(n, unit), mod)
+
+
+def _plural_h(m: re.Match[str], c: _Ctx) -> _Out:
+    """"الأشهر الثلاثة الماضية" P3M, "الـ 12 شهرا المقبلة" P12M, "الأيام القليلة الماضية" PXD."""
+    g = c.g
+    unit, kind = g.units[_k(m.group("u"))]
+    if not (kind.endswith("_def") or m.group("n0")) or kind.startswith("singular_def"):
+        return None
+    if m.group("few"):
+        n = None
+    elif m.group("n0") or m.group("n2"):
+        n = _num(_k(m.group("n0") or m.group("n2")).removeprefix("ال").strip(), g.numbers)
+    else:
+        n = 2 if kind.startswith("dual") else None
+    return _C(m.start(), m.end(), "DURATION", _duration(n, unit))
+
+
+def _set_h(m: re.Match[str], c: _Ctx) -> _Out:
+    g = c.g
+    if m.group("adv"):
+        return _C(m.start(), m.end(), "SET", g.sets[_k(m.group("adv"))])
+    if m.group("pd"):
+        code = {"ليله": "NI"}.get(_k(m.group("pd")), g.parts.get(_k(m.group("pd")), "MO"))
+        return _C(m.start(), m.end(), "SET", f"T{code}")
+    if c.next(m.end()) in g.w["every_not_before"]:
+        return None  # "كل عام وأنتم بخير"
+    unit, kind = g.units[_k(m.group("u"))]
+    if kind.endswith("_def") or unit in g.context_units and not m.group("n"):
+        return None
+    if m.group("wd") and unit == "D":
+        return _C(m.start(), m.end(), "SET", f"XXXX-WXX-{g.weekdays['ال' + _k(m.group('wd'))]}")
+    n = _num(m.group("n"), g.numbers) if m.group("n") else 2 if kind == "dual" else 1
+    return _C(m.start(), m.end() if not m.group("wd") else m.end("u"), "SET", _duration(n, unit)) if n else None
+
+
+def _clock_str(h: int, mi: int | None, se: int | None) -> str:
+    return f"T{h:02d}" + ("" if mi is None else f":{mi:02d}") + ("" if se is None else f":{se:02d}")
+
+
+def _clock_h(m: re.Match[str], c: _Ctx) -> _Out:
+    """"الساعة العاشرة والنصف صباحا" T10:30, "12:07 ص" T00:07, "الساعة 7" T07; a bare number is no time."""
+    g, grp = c.g, m.group
+    h = int(grp("hh")) if grp("hh") else _num(_k(grp("ho")), g.ordinals)
+    ap = _k(grp("ap")) if grp("ap") else ""
+    mi = int(grp("mi")) if grp("mi") else None
+    end = m.end()
+    if grp("fp"):
+        mi = g.clock_plus[_k(grp("fp"))]
+    elif grp("fmin"):
+        if grp("mw") or ap:
+            mi = _num(_k(grp("fmin")), g.numbers)
+        else:  # "الثالثة و4 أشخاص": the number is not minutes
+            end = m.end("ho") if grp("ho") else m.end("hh")
+    weak = ap in ("م", "ص") and not (grp("tw") or grp("mi"))  # "5 م" is also five metres
+    if not (grp("tw") or grp("mi") or ap and not weak or grp("ho") and (grp("fp") or grp("fm"))):
+        return None
+    if h is None or not (0 <= h <= 24 and (grp("hh") or 1 <= h <= 12)) or mi is not None and mi > 59:
+        return None
+    h = int(h)
+    marker = g.markers.get(ap) or ("pm" if grp("pre") else None)
+    if marker:
+        h = _SHIFTS[marker].get(h, h)
+    if grp("fm"):
+        h, mi = (h - 1) % 24, 60 - g.clock_minus[_k(grp("fm"))]
+    se = int(grp("se")) if grp("se") else None
+    return _C(m.start(), end, "TIME", _clock_str(h, None if mi is None else int(mi), se), kind="clock",
+              extra=(h, mi, se, bool(marker)))
+
+
+def _point_h(m: re.Match[str], c: _Ctx) -> _Out:
+    h = int(c.g.points[_k(m.group("pt"))])
+    return _C(m.start(), m.end(), "TIME", _clock_str(h, None, None), kind="clock", extra=(h, None, None, True))
+
+
+def _part_h(m: re.Match[str], c: _Ctx) -> _Out:
+    """Parts of a day: "مساء أمس" 2025-09-26TEV, "ليلة الجمعة" (the eve) ...TNI, "في المساء" TEV."""
+    g, grp = c.g, m.group
+    s, e = m.start(), m.end()
+    if grp("pin"):
+        return _C(s, e, "TIME", "T" + g.part_in[_k(grp("pin"))], kind="part")
+    if grp("tp") or grp("tn"):
+        if grp("tn") and not grp("rel") and not _today_ok(c, s, e):
+            return None
+        code = g.this_part[_k(grp("tp"))] if grp("tp") else "NI"
+        day = c.day(s, e, _rel(g, grp("rel")) or 0)
+    else:
+        code = g.parts[_k(grp("pd"))] if grp("pd") else g.eve[_k(grp("eve"))]
+        word = _k(grp("day") or grp("eday"))
+        if word in g.weekdays:
+            wd = g.weekdays[word]
+            if c.ref is None:
+                wd = (wd - 2) % 7 + 1 if grp("eve") else wd
+                return _C(s, e, "TIME", f"XXXX-WXX-{wd}T{code}", kind="part")
+            k = _rel(g, grp("prel")) if grp("pd") else None
+            d = _weekday(c.ref, wd, k, c.future(s)) - dt.timedelta(days=1 if grp("eve") else 0)
+            return _C(s, e, "TIME", f"{d.isoformat()}T{code}", anchored=True, kind="part")
+        day = c.day(s, e, g.deictic.get(word, 1))
+    day.type, day.value, day.kind = "TIME", f"{day.value}T{code}", "part"
+    return day
+
+
+def _dom_h(m: re.Match[str], c: _Ctx) -> _Out:
+    """Ordinal days: "الخامس من يونيو", "في 15 من الشهر الجاري", "أول يوليو"."""
+    g, grp = c.g, m.group
+    if grp("od2"):
+        if not grp("rel") and c.next(m.end())[:2] == "ال":
+            return None  # "التاسع من الشهر الفضيل" is Ramadan, not this month
+        d = _num(_k(grp("od2")), g.ordinals) if not grp("od2")[0].isdigit() else int(grp("od2"))
+        if not d or not 1 <= d <= 31:
+            return None
+        if c.ref is None:
+            return _C(m.start(), m.end(), "DATE", f"XXXX-XX-{int(d):02d}", kind="day")
+        k = _rel(g, grp("rel")) or 0
+        y, mo = (c.ref.year, c.ref.month)
+        y, mo = (y + (mo + k - 1) // 12, (mo + k - 1) % 12 + 1)
+        if d > calendar.monthrange(y, mo)[1]:
+            return None
+        return _C(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}-{int(d):02d}", anchored=True, kind="day")
+    d = 1 if grp("first") else _num(_k(grp("od")), g.ordinals)
+    if not d or not 1 <= d <= 31:
+        return None
+    cal, mon = g.months[_k(grp("m1") or grp("m3"))]
+    if grp("m2") and g.months[_k(grp("m2"))] != (cal, mon):
+        return None
+    y = grp("y") or grp("y3")
+    k, yoff, e = _suffix(c, m.end()) if not y else (None, None, m.end())
+    got = _month_value(c, m.start(), cal, mon, int(d), k, yoff, int(y) if y else None)
+    if got is None:
+        return None
+    return _C(m.start(), e, "DATE", got[0], None, got[1], cal, kind="day")
+
+
+def _decade_h(m: re.Match[str], c: _Ctx) -> _Out:
+    g = c.g
+    if m.group("cord"):
+        n = _num(_k(m.group("cord")), g.ordinals)
+        return _C(m.start(), m.end(), "DATE", f"{int(n) - 1:02d}", kind="period") if n and 1 <= n <= 30 else None
+    cent, crel = 19, m.group("crel")
+    if crel and _k(crel) in g.rel:
+        cent = (c.ref.year // 100 if c.ref else 20) + g.rel[_k(crel)]
+    elif crel:
+        cent = int(_num(_k(crel), g.ordinals) or 20) - 1
+    return _C(m.start(), m.end(), "DATE", f"{cent}{g.decades[_k(m.group('dec'))]}", kind="period")
+
+
+def _vague_h(m: re.Match[str], c: _Ctx) -> _Out:
+    return _C(m.start(), m.end(), "DATE", c.g.vague[_k(m.group("v") or m.group("vi"))])
+
+
+def _year_h(m: re.Match[str], c: _Ctx) -> _Out:
+    """A bare four-digit year after a temporal word ("منذ 2006", "بحلول 2030"); "عامي 2014 و2015"."""
+    if m.group("dual"):
+        return [_C(m.start(), m.end("ya"), "DATE", m.group("ya"), kind="year"),
+                _C(m.start("yb"), m.end("yb"), "DATE", m.group("yb"), kind="year")]
+    y, sig = int(m.group("y")), _k(m.group("sig"))
+    strong = sig in {"منذ", "بحلول", "لغايه"} or sig in c.g.mods
+    if not 1900 <= y <= 2100 or not strong and m.group("tail") is None:
+        return None  # "حتى 2000 جندي": after weak words a year must end the clause
+    return _C(m.start("y"), m.end("y"), "DATE", str(y), kind="year")
+
+
+def _year_range_h(m: re.Match[str], c: _Ctx) -> _Out:
+    y1, y2, conn = int(m.group("y1")), int(m.group("y2")), _k(m.group("c"))
+    p = _k(m.group("p")) if m.group("p") else ""
+    if not 1900 <= y1 < y2 <= 2100 or conn == "و" and p != "بين" or conn == "/" and y2 != y1 + 1:
+        return None
+    return _C(m.start(), m.end(), "DATE", str(y1), range=(str(y1), str(y2)), kind="range")
+
+
+_HANDLERS = {
+    "deictic": _deictic, "weekday": _weekday_h, "week_day": _week_day, "month": _month_h, "period": _period_h,
+    "weekend": _weekend_h, "quarter": _quarter_h, "season": _season_h, "quant": _quant_h, "plural": _plural_h, "set": _set_h,
+    "clock": _clock_h, "point": _point_h, "part": _part_h, "dom": _dom_h, "decade": _decade_h,
+    "vague": _vague_h, "year": _year_h, "year_range": _year_range_h,
+}
