@@ -21,6 +21,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "outlets": {"outlets": list, "outlet_heads": list, "dateline_cities": list},
     "bylines": {"author": list, "translator": list, "editor": list},
     "entity_rules": {"org_heads": list, "fac_heads": list, "loc_heads": list, "gpe_heads": list, "name_stops": list},
+    "quote_cues": {"verbs": list, "participles": list, "complementizers": list, "source_frames": list},
     "months": {"families": dict, "weekdays": dict, "publication_labels": list, "year_words": list},
 }
 

@@ -39,7 +39,7 @@ def stage(name: str, version: int, requires: Iterable[str], provides: Iterable[s
 
 def _stages() -> tuple[Stage, ...]:
     # Imported here so that `import marsad` stays cheap (nothing heavy at import).
-    from marsad.stages import clean, language, mentions, metadata, published, quotes, segment
+    from marsad.stages import clean, language, mentions, metadata, published, quantities, quotes, segment
 
     return (
         clean.STAGE,  # raw -> text, boilerplate, summary_box, header lines
@@ -48,6 +48,7 @@ def _stages() -> tuple[Stage, ...]:
         language.STAGE,  # ISO 639-1 language of the body
         segment.STAGE,  # sentences and tokens
         mentions.STAGE,  # people, organisations, places, facilities, NORP; linked; roles
+        quantities.STAGE,  # numbers with what they count
         quotes.STAGE,  # who said what
     )
 

@@ -170,7 +170,8 @@ class _G:
                                 rf"(?P<y1>\d{{4}}){_S0}(?P<c>[-–/]|{a(lx['range_to'], '')}){_S0}(?:{year_w}{_S})?"
                                 rf"(?P<y2>\d{{4}})(?![\d/])(?!{_S0}ه)"), 5),
         ]
-        self.pre_rx = comp(rf"(?:(?P<mod>{a(self.mods)})(?:{_S}شهر)?|(?P<pd>{self.day_parts})(?:{_S}يوم)?){_S}\Z")
+        self.pre_rx = comp(rf"(?:(?P<mod>{a(self.mods)})(?:{_S}شهر)?|(?P<pd>{self.day_parts})(?:{_S}يوم)?"
+                           rf"|(?P<head>{a(lx['month_head'])})){_S}\Z")
         self.suffix_rx = comp(rf"{_S}(?:(?P<rel>{rel})|من{_S}(?:(?P<this>{this}){_S})?{a(['العام', 'السنة'])}"
                               rf"(?:{_S}(?P<rel2>{rel}))?{_R})")
         self.post_rx = comp(rf"{_S}(?P<pd>{a(self.part_after, '')}){_R}")

@@ -245,7 +245,8 @@ def _quant_h(m: re.Match[str], c: _Ctx) -> _Out:
     if grp("half"):
         n = None if n is None else n + 0.5
     s, e = m.start(), m.end()
-    follows = re.match(_S + r"(?:من|علي)" + _R, c.f[e:e + 8]) and not grp("now")
+    # "قبل ثلاثة أشهر من الانتخابات", "بعد أسبوع على الحادث": counted from an event, not from now
+    follows = re.match(_S + (r"(?:من|علي)" if pre in g.w["later"] else "من") + _R, c.f[e:e + 8]) and not grp("now")
     whole = n is not None and n == int(n)
     mod = "APPROX" if grp("apx") else None
     later = pre in g.w["later"] and c.future(s)  # "سيعود بعد يومين"; "عاد بعد يومين" is a duration

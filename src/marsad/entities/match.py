@@ -40,6 +40,8 @@ def alias_index(kb) -> dict[tuple[str, ...], tuple[str, ...]]:
             continue
         for name in {entry.canonical, *entry.aliases}:
             key = _key_tokens(name)
+            if "مع" in key or "بين" in key:
+                continue  # "الحدود مع سوريا" describes a border; "سوريا" there is the country
             if key and len(key) <= MAX_ALIAS_TOKENS:
                 ids = index.setdefault(key, [])
                 if entry.id not in ids:
@@ -47,16 +49,30 @@ def alias_index(kb) -> dict[tuple[str, ...], tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _first_forms(text: str, tok: Token) -> list[str]:
-    """Folded forms the first token of a name may take: as written, without proclitics, لل -> ال."""
+PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+
+def without_proclitics(form: str) -> list[str]:
+    """A folded word and its readings without a leading conjunction/preposition ("وتركيا", "لإيران")."""
+    out = [form]
+    for pre in PROCLITICS:
+        if form.startswith(pre) and len(form) - len(pre) >= 3:
+            out.append(form[len(pre):])
+    return out
+
+
+def _first_forms(text: str, tok: Token) -> list[tuple[str, int]]:
+    """(folded form, start offset) readings of a name's first token: as written, without proclitics,
+    and "لل" + noun read as "ال" + noun. The index decides which reading is a name."""
     whole = fold(text[tok.start:tok.end])
-    forms = [whole]
-    if tok.base_start > tok.start:
-        base = fold(text[tok.base_start:tok.end])
-        forms.append(base)
+    forms = [(whole, tok.start)]
+    if len(whole) == tok.end - tok.start:  # offsets map one to one: strip proclitics by length
+        forms += [(f, tok.end - len(f)) for f in without_proclitics(whole)[1:]]
+    elif tok.base_start > tok.start:
+        forms.append((fold(text[tok.base_start:tok.end]), tok.base_start))
     for cut in ("لل", "ولل", "فلل"):
         if whole.startswith(cut) and len(whole) > len(cut) + 2:
-            forms.append("ال" + whole[len(cut):])
+            forms.append(("ال" + whole[len(cut):], tok.start + len(cut) - 1))
     return forms
 
 
@@ -69,16 +85,13 @@ def find_kb_matches(text: str, tokens: tuple[Token, ...] | list[Token], kb) -> l
     n = len(tokens)
     while i < n:
         best: KBMatch | None = None
-        for form in _first_forms(text, tokens[i]):
+        for form, start in _first_forms(text, tokens[i]):
             for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
                 if best and length <= best.alias_tokens:
                     break
                 key = (form, *folded[i + 1:i + length])
                 ids = index.get(key)
                 if ids:
-                    tok = tokens[i]
-                    # Without its proclitic the name starts at the token's base ("لل" -> after the first ل).
-                    start = tok.start if form == folded[i] else max(tok.base_start, tok.start + 1)
                     best = KBMatch(start, tokens[i + length - 1].end, i, i + length - 1, ids, length)
                     break
         if best:

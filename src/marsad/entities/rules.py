@@ -14,6 +14,7 @@ from marsad.arabic.normalize import fold
 from marsad.lexicon import load
 from marsad.model import Token
 
+_NAME_JOINERS = {"عبد", "ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام", "ذو", "ذي"}
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0671-\u06D3]+$")
 
 
@@ -84,8 +85,10 @@ def name_run(text: str, tokens, i: int, max_len: int = 4, definite_after_first: 
         if j > i and tokens[j - 1].end != tok.start - 1:  # a line break or double space ends a name
             break
         last = j
-        if person and j > i and whole.startswith("ال"):
-            break
+        prev = fold(text[tokens[j - 1].start:tokens[j - 1].end]) if j > i else ""
+        if person and j > i and whole.startswith("ال") and prev not in _NAME_JOINERS \
+                and whole not in ("الدين", "الله"):
+            break  # the family name ends the name; "عبد الرزاق", "حسام الدين" are still first names
     return last
 
 
@@ -95,14 +98,24 @@ def head_names(text: str, tokens, kb) -> list[Candidate]:
     index = _title_index(kb)
     longest = max((len(k) for k in index), default=0)
     out: list[Candidate] = []
+    from marsad.entities.match import without_proclitics
+
     for i in range(len(tokens)):
         whole, base = _forms(text, tokens, i)
         for size in (2, 1):
-            key = (base, *(fold(text[t.start:t.end]) for t in tokens[i + 1:i + size]))
-            if key not in table or i + size >= len(tokens):
+            rest = tuple(fold(text[t.start:t.end]) for t in tokens[i + 1:i + size])
+            key = next(((h, *rest) for h in without_proclitics(whole) if (h, *rest) in table), None)
+            if key is None or i + size >= len(tokens):
                 continue
             kind = table[key]
             first = i + size
+            if first < len(tokens) and text[tokens[first].start:tokens[first].end] in _QUOTES:
+                quoted = _quoted_name(text, tokens, i, first, kind, kb)
+                if quoted:
+                    out.append(quoted)
+                break
+            if first >= len(tokens) or not _opens_name(text, tokens, first, kb):
+                break
             last = name_run(text, tokens, first, max_len=4, definite_after_first=True)
             for k in range(first + 1, last + 1):  # "قيادة العمليات المشتركة العميد ...": a rank ends the name
                 if _title_at(text, tokens, k, index, longest):
@@ -113,10 +126,46 @@ def head_names(text: str, tokens, kb) -> list[Candidate]:
             if kind == "gpe_heads":  # the head is not part of a city's name
                 out.append(Candidate(tokens[first].start, tokens[last].end, first, last, "GPE", "rule"))
             else:
-                start = tokens[i].base_start if tokens[i].base_start >= 0 else tokens[i].start
+                start = tokens[i].end - len(key[0]) if len(whole) == tokens[i].end - tokens[i].start else tokens[i].start
                 out.append(Candidate(start, tokens[last].end, i, last, _HEAD_TYPE[kind], "rule"))
             break
     return out
+
+
+_QUOTES = {'"', "«", "“", "„", "”"}
+
+
+def _opens_name(text: str, tokens, j: int, kb) -> bool:
+    """After a head word: a definite word, or an indefinite one in a construct ("عمليات البادية")."""
+    piece = text[tokens[j].start:tokens[j].end]
+    if not is_word(text, tokens[j]) or kb.is_norp(piece):
+        return False
+    if fold(piece).startswith("ال"):
+        return True
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return bool(nxt and nxt.start == tokens[j].end + 1 and fold(text[nxt.start:nxt.end]).startswith("ال"))
+
+
+def _quoted_name(text: str, tokens, head: int, q: int, kind: str, kb) -> Candidate | None:
+    """'قاعدة "حرير"' (the facility is the quoted name) and 'كتائب "حزب الله" العراق' (head included)."""
+    close = next((k for k in range(q + 1, min(len(tokens), q + 7))
+                  if text[tokens[k].start:tokens[k].end] in _QUOTES), None)
+    if close is None or close == q + 1:
+        return None
+    name = text[tokens[q + 1].start:tokens[close - 1].end]
+    head_text = text[tokens[head].start:tokens[head].end]
+    type_ = _HEAD_TYPE.get(kind, "ORG") if kind != "gpe_heads" else "GPE"
+    found = [e for e in kb.lookup(f"{head_text} {name}") if e.type == type_]
+    if type_ == "ORG":
+        last = close
+        nxt = close + 1
+        if nxt < len(tokens) and any(e.type == "GPE" for e in kb.lookup(text[tokens[nxt].start:tokens[nxt].end])) \
+                and tokens[nxt].start == tokens[close].end + 1:
+            last = nxt  # 'كتائب "حزب الله" العراق': the country is part of the group's name
+        return Candidate(tokens[head].start, tokens[last].end, head, last, type_, "kb" if found else "rule",
+                         found[0].id if found else None, priority=4)
+    return Candidate(tokens[q + 1].start, tokens[close - 1].end, q + 1, close - 1, type_, "kb" if found else "rule",
+                     found[0].id if found else None, priority=4)
 
 
 @functools.cache
@@ -233,10 +282,14 @@ def norp_mentions(text: str, tokens, kb) -> list[Candidate]:
     for i in range(len(tokens)):
         if not is_word(text, tokens[i]):
             continue
-        whole, base = _forms(text, tokens, i)
-        target = kb.norp(text[tokens[i].start:tokens[i].end]) or kb.norp(text[tokens[i].base_start:tokens[i].end])
-        if target:
-            tok = tokens[i]
-            start = tok.start if kb.norp(text[tok.start:tok.end]) else tok.base_start
-            out.append(Candidate(start, tok.end, i, i, "NORP", "kb", target, priority=1))
+        from marsad.entities.match import without_proclitics
+
+        tok = tokens[i]
+        piece = text[tok.start:tok.end]
+        whole = fold(piece)
+        readings = without_proclitics(whole) if len(whole) == len(piece) else [whole]
+        for form in [*readings[1:], readings[0]]:  # "وأسترالية": the adjective without its و
+            if kb.is_norp(form) and kb.norp(form):
+                out.append(Candidate(tok.end - len(form), tok.end, i, i, "NORP", "kb", kb.norp(form), priority=1))
+                break
     return out

@@ -11,6 +11,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 
+from marsad.arabic.normalize import fold
 from marsad.entities.link import local_id, outlet_id
 from marsad.entities.match import find_kb_matches
 from marsad.entities.rules import Candidate, RoleSpan, find_roles, head_names, name_run, norp_mentions
@@ -52,11 +53,37 @@ def _kb_candidates(text, tokens, kb, roles: dict[int, RoleSpan]) -> list[Candida
         if entry.type == "PERSON" and m.alias_tokens == 1 and entry.id not in full_names \
                 and m.first_token not in roles:
             continue  # a bare surname ("السوداني" is also "the Sudanese") needs the full name or a title
-        out.append(Candidate(m.start, m.end, m.first_token, m.last_token, entry.type, "kb", entry.id, 3))
+        start, first = m.start, m.first_token
+        if entry.type == "GPE" and m.alias_tokens > 1 and fold(text[tokens[first].start:tokens[first].end]) \
+                in _GPE_HEADS:
+            start, first = tokens[first + 1].start, first + 1  # "محافظة الأنبار": the mention is the name
+        out.append(Candidate(start, m.end, first, m.last_token, entry.type, "kb", entry.id, 3))
     return out
 
 
-_HEAD_BEFORE = re.compile(r"(?:^|(?<=[\s\"«(]))[وفلب]?(?P<head>وكالة أنباء|وكالة|صحيفة|جريدة|موقع|قناة|شبكة|مجلة)\s+$")
+_GPE_HEADS = {"محافظه", "مدينه", "قضاء", "ناحيه", "بلده", "ولايه", "العاصمه"}
+
+
+def _drop_heads_over_kb(cands: list[Candidate]) -> list[Candidate]:
+    """Resolve rule-versus-KB conflicts before length decides.
+
+    A rule span that starts where a KB name starts over-extended it ("معسكر فيكتوريا الملاصق"); a
+    head word before a KB name of the same type adds nothing ("قوات التحالف الدولي"). A head word
+    before a KB name of another type makes a new name ("مطار بغداد الدولي": FAC around a GPE).
+    """
+    kb = [c for c in cands if c.how == "kb"]
+    keep = []
+    for c in cands:
+        if c.how == "rule" and c.priority < 4:
+            clash = [k for k in kb if k.first <= c.last and c.first <= k.last]
+            if any(k.first <= c.first for k in clash) or any(k.type == c.type for k in clash):
+                continue
+        keep.append(c)
+    return keep
+
+
+# An agency's name includes "وكالة" ("وكالة الأناضول"); "موقع/صحيفة X" only describe X.
+_HEAD_BEFORE = re.compile(r"(?:^|(?<=[\s\"«(]))[وفلب]?(?P<head>وكالة أنباء|وكالة)\s+$")
 
 
 def _outlet_candidates(text, tokens) -> list[Candidate]:
@@ -195,7 +222,7 @@ def run(article: Article, ctx: Context) -> Article:
     cands = (_kb_candidates(text, tokens, kb, roles) + _outlet_candidates(text, tokens)
              + head_names(text, tokens, kb) + _model_candidates(article, kb))
     cands += _role_people(text, tokens, roles, cands)
-    chosen = _select(cands)
+    chosen = _select(_drop_heads_over_kb(cands))
     chosen = sorted(chosen + _surnames(text, tokens, chosen), key=lambda c: c.start)
     role_tokens = {i for r in roles.values() for i in range(r.first, r.last + 1)}
     # NORP adjectives stand beside other mentions ("القوات الأميركية"), so they are added after selection.
