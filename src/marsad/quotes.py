@@ -139,7 +139,7 @@ def _is_time(w: _Words, i: int) -> int:
 
 def _is_channel(w: _Words, i: int, hi: int, c: _Cues) -> bool:
     form = w.forms[i]
-    return (any(w.match(i, op) for op in c.openers) or any(w.match(i, p) for p in c.platforms)
+    return ((form in ("في", "خلال") and any(w.match(i, op) for op in c.openers)) or any(w.match(i, p) for p in c.platforms)
             or (form.startswith("ل") and _strip_lam(form) in c.channel_heads) or form in ("لـ", "ل")
             or (form == "علي" and i + 1 < hi and w.forms[i + 1] in ("منصه", "حسابه", "حسابها", "موقع")))
 
@@ -402,7 +402,10 @@ def _channel_name(phrase: str) -> str:
 def _source_frame(article: Article, w: _Words, sent, c) -> Quote | None:
     """'..., بحسب مصدر حكومي.': the clause before the frame is attributed to what follows it."""
     text = article.text
+    frame_firsts = {f[0] for f in c.frames}
     for i in range(1, len(w.forms)):
+        if w.forms[i] not in frame_firsts:
+            continue
         frame = next((f for f in c.frames if w.match(i, f)), None)
         if not frame:
             continue

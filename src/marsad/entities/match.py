@@ -52,13 +52,20 @@ def alias_index(kb) -> dict[tuple[str, ...], tuple[str, ...]]:
 PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
 
-def without_proclitics(form: str) -> list[str]:
+@functools.lru_cache(maxsize=200_000)
+def without_proclitics(form: str) -> tuple[str, ...]:
     """A folded word and its readings without a leading conjunction/preposition ("وتركيا", "لإيران")."""
     out = [form]
     for pre in PROCLITICS:
         if form.startswith(pre) and len(form) - len(pre) >= 3:
             out.append(form[len(pre):])
-    return out
+    return tuple(out)
+
+
+@functools.cache
+def first_words(kb) -> frozenset[str]:
+    """The first folded word of every alias: most tokens can be skipped at once."""
+    return frozenset(key[0] for key in alias_index(kb))
 
 
 def _first_forms(text: str, tok: Token) -> list[tuple[str, int]]:
@@ -79,13 +86,19 @@ def _first_forms(text: str, tok: Token) -> list[tuple[str, int]]:
 def find_kb_matches(text: str, tokens: tuple[Token, ...] | list[Token], kb) -> list[KBMatch]:
     """All non-overlapping alias matches, preferring the longest at each position."""
     index = alias_index(kb)
-    folded = [fold(text[t.start:t.end]) for t in tokens]
+    firsts = first_words(kb)
+    folded = getattr(tokens, "whole", None) or [fold(text[t.start:t.end]) for t in tokens]
     out: list[KBMatch] = []
     i = 0
     n = len(tokens)
     while i < n:
         best: KBMatch | None = None
+        if not any(f in firsts for f in without_proclitics(folded[i])) and not folded[i].startswith("لل"):
+            i += 1
+            continue
         for form, start in _first_forms(text, tokens[i]):
+            if form not in firsts:
+                continue
             for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
                 if best and length <= best.alias_tokens:
                     break

@@ -55,7 +55,27 @@ def _rules():
 _HEAD_TYPE = {"org_heads": "ORG", "fac_heads": "FAC", "loc_heads": "LOC", "gpe_heads": "GPE"}
 
 
+class TokenView:
+    """The tokens of one body with their folded forms computed once (the rules ask many times)."""
+
+    def __init__(self, text: str, tokens):
+        self.text, self.tokens = text, tokens
+        self.whole = [fold(text[t.start:t.end]) for t in tokens]
+        self.base = [fold(text[t.base_start:t.base_end]) if t.base_start >= 0 else w
+                     for t, w in zip(tokens, self.whole, strict=True)]
+        self.word = [bool(_ARABIC_WORD.match(text[t.start:t.end])) for t in tokens]
+        self.starts = [t.start for t in tokens]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, i):
+        return self.tokens[i]
+
+
 def _forms(text: str, tokens, i: int) -> tuple[str, str]:
+    if isinstance(tokens, TokenView):
+        return tokens.whole[i], tokens.base[i]
     tok = tokens[i]
     base = text[tok.base_start:tok.base_end] if tok.base_start >= 0 else text[tok.start:tok.end]
     return fold(text[tok.start:tok.end]), fold(base)
@@ -63,6 +83,14 @@ def _forms(text: str, tokens, i: int) -> tuple[str, str]:
 
 def is_word(text: str, tok: Token) -> bool:
     return bool(_ARABIC_WORD.match(text[tok.start:tok.end]))
+
+
+def _is_word_at(text: str, tokens, i: int) -> bool:
+    return tokens.word[i] if isinstance(tokens, TokenView) else is_word(text, tokens[i])
+
+
+def _fold_at(text: str, tokens, i: int) -> str:
+    return tokens.whole[i] if isinstance(tokens, TokenView) else fold(text[tokens[i].start:tokens[i].end])
 
 
 def name_run(text: str, tokens, i: int, max_len: int = 4, definite_after_first: bool = False,
@@ -100,10 +128,13 @@ def head_names(text: str, tokens, kb) -> list[Candidate]:
     out: list[Candidate] = []
     from marsad.entities.match import without_proclitics
 
+    head_firsts = {k[0] for k in table}
     for i in range(len(tokens)):
         whole, base = _forms(text, tokens, i)
+        if not any(h in head_firsts for h in without_proclitics(whole)):
+            continue
         for size in (2, 1):
-            rest = tuple(fold(text[t.start:t.end]) for t in tokens[i + 1:i + size])
+            rest = tuple(_fold_at(text, tokens, k) for k in range(i + 1, min(len(tokens), i + size)))
             key = next(((h, *rest) for h in without_proclitics(whole) if (h, *rest) in table), None)
             if key is None or i + size >= len(tokens):
                 continue
@@ -240,16 +271,28 @@ def _role_nouns() -> frozenset[str]:
 
 def _title_at(text, tokens, i, index, longest):
     """(last token, group) of a title starting at token i; "الوزير" matches the title "وزير" too."""
-    if i >= len(tokens) or not is_word(text, tokens[i]):
+    if i >= len(tokens) or not _is_word_at(text, tokens, i):
         return None
     _, base = _forms(text, tokens, i)
     firsts = [base, base[2:]] if base.startswith("ال") and len(base) > 4 else [base, "ال" + base]
+    starts = _title_firsts(id(index), index)
+    if not any(f in starts for f in firsts):
+        return None
     for size in range(min(longest, len(tokens) - i), 0, -1):
-        rest = tuple(fold(text[t.start:t.end]) for t in tokens[i + 1:i + size])
+        rest = tuple(_fold_at(text, tokens, k) for k in range(i + 1, i + size))
         for first in firsts:
             if (first, *rest) in index:
                 return i + size - 1, index[(first, *rest)]
     return None
+
+
+_FIRSTS_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _title_firsts(key: int, index) -> frozenset[str]:
+    if key not in _FIRSTS_CACHE:
+        _FIRSTS_CACHE[key] = frozenset(k[0] for k in index)
+    return _FIRSTS_CACHE[key]
 
 
 def _starts_name(text, tokens, j, kb) -> bool:
@@ -276,20 +319,34 @@ def first_names(kb) -> frozenset[str]:
     return frozenset(names)
 
 
+_NORP_CACHE: dict[tuple[int, str], str | None] = {}
+
+
+def _norp_target(kb, form: str) -> str | None:
+    key = (id(kb), form)
+    if key not in _NORP_CACHE:
+        if len(_NORP_CACHE) > 500_000:
+            _NORP_CACHE.clear()
+        _NORP_CACHE[key] = kb.norp(form) if kb.is_norp(form) else None
+    return _NORP_CACHE[key]
+
+
 def norp_mentions(text: str, tokens, kb) -> list[Candidate]:
     """'الأميركية' in 'القوات الأميركية', 'العراقيين': NORP, linked to the country or group."""
     out = []
+    from marsad.entities.match import without_proclitics
+
     for i in range(len(tokens)):
-        if not is_word(text, tokens[i]):
+        if not _is_word_at(text, tokens, i):
             continue
-        from marsad.entities.match import without_proclitics
 
         tok = tokens[i]
         piece = text[tok.start:tok.end]
-        whole = fold(piece)
-        readings = without_proclitics(whole) if len(whole) == len(piece) else [whole]
+        whole = _fold_at(text, tokens, i)
+        readings = without_proclitics(whole) if len(whole) == len(piece) else (whole,)
         for form in [*readings[1:], readings[0]]:  # "وأسترالية": the adjective without its و
-            if kb.is_norp(form) and kb.norp(form):
-                out.append(Candidate(tok.end - len(form), tok.end, i, i, "NORP", "kb", kb.norp(form), priority=1))
+            if _norp_target(kb, form):
+                out.append(Candidate(tok.end - len(form), tok.end, i, i, "NORP", "kb", _norp_target(kb, form),
+                                     priority=1))
                 break
     return out

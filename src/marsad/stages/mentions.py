@@ -14,7 +14,7 @@ from bisect import bisect_left
 from marsad.arabic.normalize import fold
 from marsad.entities.link import local_id, outlet_id
 from marsad.entities.match import find_kb_matches
-from marsad.entities.rules import Candidate, RoleSpan, find_roles, head_names, name_run, norp_mentions
+from marsad.entities.rules import Candidate, RoleSpan, TokenView, find_roles, head_names, name_run, norp_mentions
 from marsad.model import Article, Mention
 from marsad.pipeline import Context, stage
 
@@ -40,7 +40,8 @@ def _kb(ctx: Context):
 
 
 def _token_index(tokens, offset: int) -> int:
-    return bisect_left([t.start for t in tokens], offset)
+    starts = getattr(tokens, "starts", None) or [t.start for t in tokens]
+    return bisect_left(starts, offset)
 
 
 def _kb_candidates(text, tokens, kb, roles: dict[int, RoleSpan]) -> list[Candidate]:
@@ -163,10 +164,11 @@ def _surnames(text, tokens, chosen: list[Candidate]) -> list[Candidate]:
             family.setdefault(fold(words[-1]), c)
     out = []
     for i, tok in enumerate(tokens):
-        if i in used:
+        if i in used or not family:
             continue
         start = tok.base_start if tok.base_start > tok.start else tok.start
-        if fold(text[start:tok.end]) in family:
+        form = tokens.base[i] if hasattr(tokens, "base") else fold(text[start:tok.end])
+        if form in family:
             out.append(Candidate(start, tok.end, i, i, "PERSON", "rule"))
     return out
 
@@ -217,7 +219,8 @@ def _affiliation(text, tokens, role: RoleSpan, chosen: list[Candidate]) -> str |
 
 def run(article: Article, ctx: Context) -> Article:
     kb = _kb(ctx)
-    text, tokens = article.text, article.tokens
+    text = article.text
+    tokens = TokenView(text, article.tokens)
     roles = {r.name_token: r for r in find_roles(text, tokens, kb)}
     cands = (_kb_candidates(text, tokens, kb, roles) + _outlet_candidates(text, tokens)
              + head_names(text, tokens, kb) + _model_candidates(article, kb))
