@@ -14,7 +14,15 @@ from bisect import bisect_left
 from marsad.arabic.normalize import fold
 from marsad.entities.link import local_id, outlet_id
 from marsad.entities.match import find_kb_matches
-from marsad.entities.rules import Candidate, RoleSpan, TokenView, find_roles, head_names, name_run, norp_mentions
+from marsad.entities.rules import (
+    Candidate,
+    RoleSpan,
+    TokenView,
+    find_roles,
+    head_names,
+    name_run,
+    norp_mentions,
+)
 from marsad.model import Article, Mention
 from marsad.pipeline import Context, stage
 
