@@ -96,3 +96,20 @@ def test_cli_non_arabic_text_is_stored_with_a_warning(tmp_path, db_path):
     assert "language is 'en', not Arabic" in result.stderr
     [article] = json.loads(marsad("articles", "--format", "json", db=db_path).stdout)
     assert article["language"] == "en"
+
+
+def test_cli_entities_and_quotes_by_speaker(db_path):
+    marsad("ingest", str(SAMPLE), db=db_path)
+    entities = json.loads(marsad("entities", "--format", "json", db=db_path).stdout)
+    by_name = {e["canonical"]: e for e in entities}
+    assert by_name["العراق"]["type"] == "GPE" and by_name["العراق"]["wikidata"] == "Q796"
+    assert by_name["العراق"]["lat"] is not None and len(by_name["العراق"]["articles"]) >= 5
+    people = [e for e in entities if e["type"] == "PERSON"]
+    assert people and all(e["mentions"] >= 1 for e in people)
+    table = marsad("entities", "--format", "table", "--type", "FAC", db=db_path).stdout
+    assert "قاعدة الصقر" in table and "GPE" not in table
+    # one speaker's statements across articles, by name
+    quotes = json.loads(marsad("quotes", "--speaker", "الشمري", "--format", "json", db=db_path).stdout)
+    assert len({q["article"] for q in quotes}) >= 2
+    assert all("الشمري" in (q["speaker"] or "") for q in quotes)
+    assert json.loads(marsad("quotes", "--speaker", "لا أحد بهذا الاسم", "--format", "json", db=db_path).stdout) == []

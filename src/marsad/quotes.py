@@ -117,6 +117,15 @@ _AMBIGUOUS = {"بين", "وبين", "فبين", "زاد", "وزاد", "فزاد"
 _NOT_SPEAKERS = {"بقوله", "بقولها", "قائلا", "قائله", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها"}
 
 
+def _antecedent(article: Article, before: int, sent_start: int):
+    """The person mention that ends right before a relative pronoun (a comma may stand between)."""
+    for m in reversed(article.mentions):
+        if m.type == "PERSON" and sent_start <= m.start and m.end <= before \
+                and not article.text[m.end:before].strip(" ،,"):
+            return m
+    return None
+
+
 def _subject_before(w: _Words, i: int) -> tuple[int, int] | None:
     """Words [lo, hi) of the subject in "(و)كان SUBJECT قد VERB", looking back from the cue at word i."""
     if i < 2 or w.forms[i - 1] != "قد":
@@ -310,6 +319,11 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
         before = _subject_before(w, i)  # "وكان السوداني قد قال ...": the subject precedes the verb
         if before:
             lo, sp_end = before
+        elif i > 0 and w.forms[i - 1] in ("الذي", "التي", "الذين"):
+            antecedent = _antecedent(article, w.spans[i - 1][0], sent.start)
+            if antecedent is not None:  # "... حامد الشمري، الذي قال ...": the person before the relative
+                lo = next(k for k in range(len(w.spans)) if w.spans[k][0] >= antecedent.start)
+                sp_end = next((k for k in range(lo, len(w.spans)) if w.spans[k][1] >= antecedent.end), lo) + 1
     if kind is None:  # no complementizer: "وأكد المصدر لوكالة X، تحرك رتل ..." (content after the comma)
         comma = text.find("،", w.spans[i][1], sent.end)
         if not cue or comma < 0 or not (sp_end > lo or chan_at is not None):
