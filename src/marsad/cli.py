@@ -232,6 +232,24 @@ def eval_ner(data: str, as_json: bool, scheme: str | None, tail: float | None, m
     click.echo(f"{scores['sentences']} sentences, {scores['tokens']} tokens, {scores['tokens_per_s']} tokens/s")
 
 
+@eval_group.command("timex")
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Recognizers-style cases (JSONL: input, reference_datetime, results).")
+@click.option("--json", "as_json", is_flag=True, help="Print {extraction, extraction_exact, value_accuracy, cases}.")
+def eval_timex(data: str, as_json: bool) -> None:
+    """Temporal expressions: extraction P/R/F1 (overlap and exact) and value accuracy."""
+    from marsad.dates.evaluate import evaluate_timex
+
+    scores = evaluate_timex(data)
+    if as_json:
+        click.echo(json.dumps(scores, indent=2))
+        return
+    rows = [(name, f"{scores[name]['p']:.3f}", f"{scores[name]['r']:.3f}", f"{scores[name]['f1']:.3f}")
+            for name in ("extraction", "extraction_exact")]
+    click.echo(render.table(["measure", "P", "R", "F1"], rows))
+    click.echo(f"value accuracy {scores['value_accuracy']:.3f} over {scores['cases']} cases")
+
+
 @cli.group("train")
 def train_group() -> None:
     """Rebuild the shipped models from the corpora."""

@@ -39,7 +39,17 @@ def stage(name: str, version: int, requires: Iterable[str], provides: Iterable[s
 
 def _stages() -> tuple[Stage, ...]:
     # Imported here so that `import marsad` stays cheap (nothing heavy at import).
-    from marsad.stages import clean, language, mentions, metadata, published, quantities, quotes, segment
+    from marsad.stages import (
+        clean,
+        language,
+        mentions,
+        metadata,
+        published,
+        quantities,
+        quotes,
+        segment,
+        timexes,
+    )
 
     return (
         clean.STAGE,  # raw -> text, boilerplate, summary_box, header lines
@@ -47,6 +57,7 @@ def _stages() -> tuple[Stage, ...]:
         published.STAGE,  # publication date and where it was read
         language.STAGE,  # ISO 639-1 language of the body
         segment.STAGE,  # sentences and tokens
+        timexes.STAGE,  # dates, times, durations, sets; relative ones anchored on `published`
         mentions.STAGE,  # people, organisations, places, facilities, NORP; linked; roles
         quantities.STAGE,  # numbers with what they count
         quotes.STAGE,  # who said what

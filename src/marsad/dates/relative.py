@@ -1,7 +1,7 @@
 """Temporal expressions in Arabic news as TIMEX3 timexes, resolved against the publication date.
 
-`find_timexes(text, ref)` returns absolute dates (`find_dates`), relative and deictic dates, clock times,
-durations and sets: sorted, non-overlapping, exact spans of `text`. Conventions are in docs/timexes.md.
+`find_timexes(text, ref)`: absolute dates (`find_dates`), relative and deictic dates, clock times, durations
+and sets; sorted, non-overlapping, exact spans of `text`. The conventions are listed below.
 """
 
 from __future__ import annotations
@@ -10,10 +10,31 @@ import datetime as dt
 import re
 
 from marsad.dates.relative_grammar import _C, _Ctx, _g, _k
-from marsad.dates.relative_rules import _HANDLERS, _absolute, _clock_str
+from marsad.dates.relative_rules import _HANDLERS
+from marsad.dates.relative_values import _absolute, _clock_str
 from marsad.model import Timex
 
 __all__ = ["find_timexes"]
+
+# Conventions (TIMEX3 where it decides, else the choice made here):
+# - Spans: prepositions are signals and stay outside (في، منذ، بحلول، خلال، لمدة); modifiers are inside with a
+#   mod (مطلع/بداية/أوائل START, منتصف MID, نهاية/أواخر END, نحو/قرابة/حوالي APPROX); "قبل/منذ/بعد + N units"
+#   is one date, so its word is inside. A clitic glued to the first word (و، ب، ل) stays outside, except لل.
+# - منذ is a signal, not a mod: "منذ عام 2014" is 2014 with mod null (the since-relation belongs to the event).
+# - "قبل ثلاثة أشهر" / "منذ عامين" (ago) is `ref` minus N at that unit's precision (2025-06, 2023); "بعد يومين"
+#   is a date only in a future sentence ("سيعود بعد يومين"), else a duration ("عاد بعد يومين" P2D); counted
+#   from an event ("قبل ثلاثة أشهر من الانتخابات") it is a duration. Vague counts: قبل أيام PAST_REF, لسنوات PXY.
+# - Parts of a day are TIME values: "مساء أمس" 2025-09-29TEV, "فجر الجمعة" ...TMO; "ليلة الجمعة" is the eve
+#   (Thursday night), "ليلة أمس" last night. A clock time alone is "T10", "T10:30" (hour precision when no
+#   minutes are written); on a day it joins it: "أمس الساعة 10 صباحا" 2025-09-29T10.
+# - Weekdays and year-less dates look back from `ref`, `ref` itself included ("قال الاثنين" on a Monday is
+#   that day); a future sentence (سـ، سوف، من المقرر ...) looks forward; الماضي/المقبل are strict. A year-less
+#   day up to 30 days after `ref` is upcoming (a report cannot date its own past after itself).
+# - `anchored` is true only for values computed from `ref`; with `ref=None` those keep X's (XXXX-XX-XX,
+#   XXXX-WXX-1, XXXX-10, XXXX-FA); absolute dates are never anchored. PAST_REF/PRESENT_REF/FUTURE_REF likewise.
+# - `range` holds [first, last] for spans ("من 3 إلى 12 سبتمبر 2025", "من 2014 إلى 2018") and Hijri months;
+#   `value` is then the first. A Gregorian month is its own span (range null).
+# - "يوما ما" (some day) and bare numbers ("في 15") are not timexes; named dates ("ثورة 25 يناير") keep XXXX.
 
 _RANGEABLE = frozenset({"day", "month", "year", "period"})
 
@@ -41,6 +62,8 @@ def _extend(c: _Ctx, sel: list[_C]) -> None:
             mod = c.g.mods[_k(m.group("mod"))]
             if mod == "APPROX" or x.type == "DATE" and x.value[:1] != "P" and "_REF" not in x.value:
                 x.s, x.mod = m.start(), mod
+        elif m and m.group("head") and x.kind == "month":
+            x.s = m.start()  # "شهر رمضان 1446هـ"
         elif m and m.group("pd") and x.kind == "day" and x.type == "DATE":
             x.s, x.type, x.kind = m.start(), "TIME", "part"
             x.value += "T" + c.g.parts[_k(m.group("pd"))]
@@ -51,7 +74,7 @@ def _with_clock(day: _C, clock: _C) -> _C:
     """A clock time on a day: "أمس الساعة 10 صباحا", "العاشرة من مساء الجمعة" (evening: hour + 12)."""
     h, mi, se, marked = clock.extra
     base, _, part = day.value.partition("T")
-    if not marked and part in ("AF", "EV") and h < 12 or part == "NI" and 6 <= h < 12:
+    if not marked and (part in ("AF", "EV") and h < 12 or part == "NI" and 6 <= h < 12):
         h += 12
     value = base + _clock_str(h, mi, se)
     return _C(min(day.s, clock.s), max(day.e, clock.e), "TIME", value, day.mod or clock.mod, day.anchored,
@@ -96,7 +119,8 @@ def _attach(c: _Ctx, sel: list[_C]) -> list[_C]:
             keep = x if x.prio >= a.prio else a  # the written date wins over the deictic word
             keep.s, keep.e = a.s, x.e
             out[-1] = keep
-        elif (a and a.type == x.type == "DURATION" and a.mod == x.mod and re.fullmatch(r"[^\S\n]*و[^\S\n]*", c.f[a.e:x.s])
+        elif (a and a.type == x.type == "DURATION" and a.mod == x.mod
+              and re.fullmatch(r"[^\S\n]*و[^\S\n]*", c.f[a.e:x.s])
               and (total := _add_durations(a.value, x.value))):
             a.e, a.value = x.e, total
         else:
@@ -112,23 +136,32 @@ def _ranges(c: _Ctx, sel: list[_C]) -> list[_C]:
         if x.kind == "day" and x.type == "DATE" and c.f[x.s:x.s + 1].isdigit():
             m = g.day_range_rx.search(c.f, max(lo, x.s - 20), x.s)
             p = _k(m.group("p")) if m and m.group("p") else ""
-            if m and (_k(m.group("c")) != "و" or p == "بين") and 0 < int(m.group("d1")) < int(x.value[8:10]):
+            joined = _k(m.group("c")) not in g.w["range_and"] or p in g.w["range_between"] if m else False
+            if m and joined and 0 < int(m.group("d1")) < int(x.value[8:10]):
                 first = f"{x.value[:8]}{int(m.group('d1')):02d}"
-                out.append(_C(m.start(), x.e, "DATE", first, x.mod, x.anchored, x.cal, (first, x.value), kind="range"))
+                out.append(_C(m.start(), x.e, "DATE", first, x.mod, x.anchored, x.cal, (first, x.value),
+                              kind="range"))
                 continue
         a = out[-1] if out else None
-        if (a and a.type == x.type == "DATE" and a.kind in _RANGEABLE
-                and x.kind in _RANGEABLE and g.range_gap_rx.fullmatch(c.f, a.e, x.s)):
+        dates = a and a.type == x.type == "DATE" and a.kind in _RANGEABLE and x.kind in _RANGEABLE
+        clocks = a and a.kind == x.kind == "clock"  # "من الساعة 10 صباحا حتى الساعة 4 عصرا"
+        if (dates or clocks) and g.range_gap_rx.fullmatch(c.f, a.e, x.s):
             pm = g.range_pre_rx.search(c.f, max(0, a.s - 10), a.s)
             p = _k(pm.group("p")) if pm else ""
-            if _k(c.f[a.e:x.s].strip()).endswith("و") and p != "بين" or a.kind != x.kind and "year" not in (a.kind, x.kind):
-                out.append(x)
+            conn = _k(c.f[a.e:x.s].strip())
+            if conn in g.w["range_and"] and p not in g.w["range_between"] or a.kind != x.kind and "year" not in (
+                    a.kind, x.kind):
+                out.append(x)  # "الاثنين والخميس" are two days; a day to a month is no span
                 continue
-            first = a.value
-            if x.value[:4].isdigit() and (first[:4] == "XXXX" or a.anchored and not x.anchored):
-                first = x.value[:4] + first[4:]  # "من 2 أكتوبر إلى 22 أكتوبر 2025": the year is written once
-            out[-1] = _C(pm.start() if pm else a.s, x.e, "DATE", first, None, a.anchored or x.anchored, a.cal,
-                         (first, x.value), kind="range")
+            first, last = a.value, x.value
+            if last[:4].isdigit() and (first[:4] == "XXXX" or a.anchored and not x.anchored):
+                first = last[:4] + first[4:]  # "من 2 أكتوبر إلى 22 أكتوبر 2025": the year is written once
+            if x.extra == "wd" and a.anchored and last < first:  # "بين الاثنين والخميس": Thursday after Monday
+                last = (dt.date.fromisoformat(last) + dt.timedelta(weeks=1)).isoformat()
+            if clocks and not a.extra[3] and x.extra[3] and a.extra[0] + 12 <= x.extra[0]:
+                first = _clock_str(a.extra[0] + 12, *a.extra[1:3])  # "من الساعة 5 إلى 7 مساء": 17 to 19
+            out[-1] = _C(pm.start() if pm else a.s, x.e, a.type, first, None, a.anchored or x.anchored, a.cal,
+                         (first, last), kind="range")
             continue
         out.append(x)
     return out
@@ -145,10 +178,17 @@ def find_timexes(text: str, ref: dt.date | None) -> list[Timex]:
     g = _g()
     c = _Ctx(g, text, ref)
     cands = _absolute(c)
-    for name, rx, prio in g.fam:
-        handler = _HANDLERS[name]
-        for m in rx.finditer(c.f):
-            got = handler(m, c)
+    tried: set[tuple[str, int]] = set()
+    for t in g.trigger_rx.finditer(c.f):  # only where a family can start, only the families that can
+        word = t.group("w") or t.group("y")
+        pos, key = t.start(), _k(word).split()[0] if word else "#d" if t.group("d") else "#ال"
+        for name in g.starts.get(key, ()):
+            if (name, pos) in tried:
+                continue
+            tried.add((name, pos))
+            rx, prio = g.fam[name]
+            m = rx.match(c.f, pos)
+            got = _HANDLERS[name](m, c) if m else None
             for x in got if isinstance(got, list) else [got] if got else []:
                 x.prio = max(x.prio, prio)
                 cands.append(x)

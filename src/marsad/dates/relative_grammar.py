@@ -1,7 +1,5 @@
-"""The grammar behind `marsad.dates.relative`: lexicon lookups, one regex per family, and the calendar
-arithmetic that turns "الأسبوع الماضي" or "قبل ثلاثة أشهر" into a TIMEX3 value.
-
-Patterns run on folded text (`marsad.arabic.normalize`), so they are written in folded spelling.
+"""The grammar of `marsad.dates.relative`: lexicon lookups from `lang/ar/time_expressions.yaml`, one regex
+per family (in folded spelling: matching runs on `normalize()`d text), and the reading context `_Ctx`.
 """
 
 from __future__ import annotations
@@ -11,8 +9,6 @@ import functools
 import re
 from dataclasses import dataclass
 from typing import Any
-
-from hijridate import Gregorian
 
 from marsad.arabic.normalize import fold, normalize
 from marsad.dates.absolute import _months
@@ -28,6 +24,7 @@ _KEYS = ("deictic_days", "relative", "units", "periods", "numbers", "ordinals", 
          "modifiers", "signals", "vague", "set_adverbs", "future_markers", "clock_intro", "clock_markers")
 
 
+@functools.lru_cache(maxsize=8192)
 def _k(s: str) -> str:
     """Lookup key: folded, one space; "لل" of a proclitic ل before the article read as "ال"."""
     s = " ".join(fold(s).split())
@@ -48,13 +45,27 @@ def _flat(d: dict) -> dict[str, Any]:
     return {_k(p): v for v, ps in d.items() for p in ps}
 
 
-def _alt(words, bound: str = _B1) -> str:
-    """Regex for any of `words` (folded, longest first); ال-words also after ب/ل/ك and as لل-."""
-    alts = []
-    for w in sorted({_k(w) for w in words}, key=len, reverse=True):
-        p = re.escape(w).replace(r"\ ", _S)
-        alts.append(f"{_B2}(?:ال|لل){p[2:]}" if w.startswith("ال") else bound + p)
-    return "(?:" + "|".join(alts) + ")"
+def _trie(words) -> str:
+    """One regex for many phrases, as a trie so that matching fails fast; longer phrases first."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [(_S if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        alts += [""] if "" in node else []
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
+def _alt(words) -> str:
+    """Regex for any of `words` in folded spelling; an article ال may also be written لل (للعام)."""
+    keys = {_k(w) for w in words}
+    return _trie(keys | {"لل" + w[2:] for w in keys if w.startswith("ال")})
 
 
 class _G:
@@ -62,8 +73,15 @@ class _G:
 
     def __init__(self) -> None:
         lx, mo = _lx(), load("months")
-        self.deictic = {k: int(v) for k, v in _flat(lx["deictic_days"]).items()}
-        self.rel = {k: int(v) for k, v in _flat(lx["relative"]).items()}
+
+        def ints(key: str) -> dict[str, int]:
+            return {k: int(v) for k, v in _flat(lx[key]).items()}
+
+        self.deictic, self.rel, self.numbers = ints("deictic_days"), ints("relative"), ints("numbers")
+        self.ordinals = ints("ordinals") | {_k(w): 10 for w in lx["numbers"][10]}  # "الحادي عشر" 11
+        self.decades = ints("decades")
+        self.decades |= {k[2:]: v for k, v in self.decades.items()}  # "سبعينيات القرن الماضي" (construct)
+        self.clock_plus, self.clock_minus = ints("clock_plus"), ints("clock_minus")
         self.units: dict[str, tuple[str, str]] = {}
         for code, forms in lx["units"].items():
             for kind in ("singular", "dual", "plural"):
@@ -71,227 +89,168 @@ class _G:
                     self.units[_k(w)] = (code, kind)
                     self.units["ال" + _k(w)] = (code, kind + "_def")
         self.context_units = {c for c, f in lx["units"].items() if f.get("needs_context")}
-        self.periods = _flat(lx["periods"])
-        self.numbers = {k: int(v) for k, v in _flat(lx["numbers"]).items()}
-        self.ordinals = {k: int(v) for k, v in _flat(lx["ordinals"]).items()} | {"عشر": 10, "عشره": 10}
+        self.periods, self.seasons = _flat(lx["periods"]), _flat(lx["seasons"])
+        self.parts = _flat(lx["parts_of_day"])
         self.fractions = {k: float(v) for k, v in _flat(lx["fractions"]).items()}
         self.weekdays = {_k(w): int(n) for n, ws in mo["weekdays"].items() for w in ws}
-        self.months = _months()
-        self.ambiguous = {_k(w) for w in mo["ambiguous"]}
-        self.seasons, self.parts, self.eve = _flat(lx["seasons"]), _flat(lx["parts_of_day"]), _flat(lx["eve"])
-        self.this_part, self.part_in = _flat(lx["this_part"]), _flat(lx["part_after_in"])
-        self.part_after = _flat(lx["part_after_day"])
-        self.points = _flat(lx["clock_points"])
+        self.months, self.ambiguous = _months(), {_k(w) for w in mo["ambiguous"]}
+        self.eve, self.this_part = _flat(lx["eve"]), _flat(lx["this_part"])
+        self.part_in = _flat(lx["part_after_in"])
+        self.part_after, self.points = _flat(lx["part_after_day"]), _flat(lx["clock_points"])
         self.markers = _flat(mo["time_markers"]) | _flat(lx["clock_markers"])
-        self.mods, self.vague = _flat(lx["modifiers"]), _flat(lx["vague"]) | _flat(lx["vague_after_in"])
-        self.sets, self.decades = _flat(lx["set_adverbs"]), {k: int(v) for k, v in _flat(lx["decades"]).items()}
-        self.clock_plus = {k: int(v) for k, v in _flat(lx["clock_plus"]).items()}
-        self.clock_minus = {k: int(v) for k, v in _flat(lx["clock_minus"]).items()}
-        words = {n: {_k(w) for w in lx[n]} for n in (
+        self.mods, self.sets = _flat(lx["modifiers"]), _flat(lx["set_adverbs"])
+        self.vague = _flat(lx["vague"]) | _flat(lx["vague_after_in"])
+        self.w = {n: {_k(w) for w in lx[n]} for n in (
             "today_not_before", "today_not_after", "today_ok_after", "yesterday_not_after", "general_after_noun",
-            "signals", "month_needs_word", "named_date_heads", "every_not_before", "not_future_words", "ago",
-            "later", "duration_all", "tomorrow_after", "year_signals", "weekday_not_before", "past_signals", "month_head")}
-        self.w = words
-        self.not_future = {w[:-1] if w.endswith("ه") else w for w in words["not_future_words"]}
+            "signals", "month_needs_word", "named_date_heads", "every_not_before", "not_future_roots", "ago",
+            "later", "duration_all", "tomorrow_after", "year_signals", "year_signals_strong",
+            "weekday_not_before",
+            "past_signals", "month_head", "plural_not_before", "day_word", "weak_clock_markers", "half",
+            "last_ordinal", "range_and", "range_between", "counted_from", "counted_from_after_later")}
+        self.w["yesterday"] = {w for w, o in self.deictic.items() if o == -1 and " " not in w and w[:2] != "ال"}
+        self.not_future = {w[:-1] if w.endswith("ه") else w for w in map(_k, lx["not_future_words"])}
         self.compile(lx, mo)
 
     def compile(self, lx: dict, mo: dict) -> None:
-        a = _alt
-        wd, mon, rel = a(self.weekdays), a(self.months, ""), a(self.rel) + _R
-        this, num_w = a(lx["this"]), a(self.numbers, "")
-        num = rf"(?:\d+(?:[.,]\d+)?|{num_w}{_R}(?:(?:{_S}|{_S0}و{_S0}){num_w}{_R}){{0,2}})"
-        ow = a(self.ordinals, "")
-        ordn = rf"(?:{ow}{_R}(?:(?:{_S}|{_S0}و{_S0}){ow}{_R})?)"
+        a, S, S0, R = _alt, _S, _S0, _R
+        wd, mon, rel, this = a(self.weekdays), a(self.months), a(self.rel) + R, a(lx["this"])
+        num_w, ow, unit, of = a(self.numbers), a(self.ordinals), a(self.units), a(lx["of"])
+        num = rf"(?:\d+(?:[.,]\d+)?|{num_w}{R}(?:(?:{S}|{S0}و{S0}){num_w}{R}){{0,2}})"
+        ordn = rf"(?:{ow}{R}(?:(?:{S}|{S0}و{S0}){ow}{R})?)"  # "الحادي عشر", "الثاني والعشرين"
+        day, tomorrow = a(lx["day_word"]), a(lx["tomorrow"])
+        week, month, year, century = (a(self.periods_of(c)) for c in ("W", "M", "Y", "CE"))
+        year_w = a(mo["year_words"])
         def_num = a(["ال" + w for w in self.numbers if " " not in w])
-        unit = a(self.units, _B2)
-        per = a(self.periods) + _R
         mods = a(k for k, v in self.mods.items() if v != "APPROX")
+        apx = [k for k, v in self.mods.items() if v == "APPROX"]
         self.day_parts = a(self.parts)
-        deic_part = a([w for w, o in self.deictic.items() if o in (0, -1, -2)] + ["الغد"])
-        year_w = a(["عام", "العام", "سنة", "السنة"])
-        comp = functools.partial(re.compile, flags=re.IGNORECASE)
-        # a month named twice: "سبتمبر/ أيلول", "مايو (أيار)"
-        pair = rf"(?:{_S0}(?:[/\\\-–]|(?P<par>\()){_S0}(?P<m2>{mon}){_R}(?(par){_S0}\)))?"
+        deic_part = a([w for w, o in self.deictic.items() if o in (0, -1, -2)] + lx["tomorrow"])
+        pair = rf"(?:{S0}(?:[/\\\-–]|(?P<par>\()){S0}(?P<m2>{mon}){R}(?(par){S0}\)))?"  # "سبتمبر/ أيلول"
         after = "|".join(f"(?<={re.escape(w)} )" for w in self.w["tomorrow_after"] | set(self.parts))
-        self.fam: list[tuple[str, re.Pattern[str], int]] = [
-            ("deictic", comp(rf"(?P<dw>{a(self.deictic, _B2)}|(?:{after})الغد){_R}(?:{_S0}[(,\-]?{_S0}(?:يوم{_S})?"
-                             rf"(?P<wd>{wd}){_R}(?:{_S0}\))?)?"), 2),
-            ("weekday", comp(rf"(?:{_B2}يوم{_S})?(?P<wd>{wd}){_R}(?:{_S}(?P<rel>{rel}))?"), 2),
-            ("week_day", comp(rf"(?:{this}{_S})?(?P<per>{a(['الأسبوع'])}){_S}(?:(?P<rel>{rel}){_S})?(?:يوم{_S})?"
-                              rf"(?P<wd>{wd}){_R}|(?:يوم{_S})?(?P<wd2>{wd}){_S}(?:من|في){_S}(?:(?P<this>{this}){_S})?"
-                              rf"{a(['الأسبوع'])}(?:{_S}(?P<rel2>{rel}))?{_R}"), 3),
-            ("month", comp(rf"{_B2}(?:(?P<this>{this}){_S})?(?:(?P<day>\d{{1,2}}){_S0}(?:من{_S})?)?(?:(?P<head>شهر){_S})?(?P<m1>{mon}){_R}"
-                           + pair), 2),
-            ("weekend", comp(rf"{a(lx['weekend'])}{_S}(?:(?P<this>{this}){_S})?{a(['الأسبوع'])}{_R}"
-                             rf"(?:{_S}(?P<rel>{rel}))?"), 3),
-            ("period", comp(rf"(?:(?P<this>{this}){_S})?(?P<per>{per})(?:{_S}(?P<rel>{rel}))?"), 2),
-            ("quarter", comp(rf"(?P<q>{a(lx['quarter'] + lx['half'])}){_S}(?P<o>{ordn}|{a(lx['last_ordinal'])}){_R}"
-                             rf"(?:{_S}من)?{_S}(?:(?:(?P<this>{this}){_S})?(?P<yw>{year_w})(?:{_S}(?P<rel>{rel}))?"
-                             rf"(?:{_S0}(?P<y>\d{{4}}))?|(?P<y2>\d{{4}}))"), 3),
-            ("season", comp(rf"(?:(?P<this>{this}){_S})?(?:{a(lx['season_head'])}{_S})?(?P<sea>{a(self.seasons)}){_R}"
-                            rf"(?:{_S}(?P<rel>{rel}))?(?:{_S}(?:من{_S})?(?:(?:{this}{_S})?(?P<yw>{a(['العام', 'السنة'])})"
-                            rf"{_S}(?P<yrel>{rel})|(?:{year_w}{_S0})?(?P<y>\d{{4}})))?"), 2),
-            ("quant", comp(rf"{_B2}(?:(?P<pre>{a(lx['ago'] + lx['later'] + lx['duration_frames'], '')}){_S})?"
-                           rf"(?:(?P<apx>{a((k for k, v in self.mods.items() if v == 'APPROX'), '')}){_S})?"
-                           rf"(?:(?P<n>{num}){_S0}(?:-{_S0})?(?P<u1>{unit})|(?P<fr>{a(self.fractions)}){_S}(?P<u2>{unit})"
-                           rf"|(?P<vq>{a(lx['vague_counts'], '')}){_S}(?P<u3>{unit})|(?P<u4>{unit})){_R}"
-                           rf"(?:{_S}(?P<whole>{a(lx['whole'])}){_R}|{_S0}و(?P<half>نصف){_R})?"
-                           rf"(?P<now>{_S}{a(lx['from_now'])}{_R})?"), 2),
-            ("plural", comp(rf"{_B2}(?:ال{_S0}(?P<n0>\d+){_S0})?(?P<u>{unit}){_R}(?:{_S}(?P<n2>{def_num}|ال{_S0}\d+))?"
-                            rf"(?:{_S}(?P<few>{a(lx['few'])}))?{_S}(?P<rel>{a(lx['plural_relative'])}){_R}"), 3),
-            ("set", comp(rf"(?P<adv>{a(self.sets)}){_R}|(?P<every>{a(lx['every'])}){_S}(?:(?P<n>{num}){_S})?(?P<u>{unit}){_R}"
-                         rf"(?:{_S}(?:ال)?(?P<wd>{a(w[2:] for w in self.weekdays)}){_R})?"
-                         rf"|{a(lx['every'])}{_S}(?P<pd>{a(['صباح', 'مساء', 'ليلة', 'ظهر'])}){_R}"), 2),
-            ("clock", comp(rf"{_B1}(?:(?P<pre>{a(lx['clock_markers_before']['pm'])}){_S})?(?:(?P<tw>{a(lx['clock_intro'])}){_S0})?"
-                           rf"(?:(?<![\d:./])(?P<hh>\d{{1,2}})(?:(?P<sep>:|(?(tw)\.|(?!)))(?P<mi>\d{{2}})(?::(?P<se>\d{{2}}))?)?"
-                           rf"(?![\d:])(?![.,/\-]\d)|(?P<ho>{ordn}))(?:{_S0}و{_S0}(?P<fp>{a(self.clock_plus, '')}){_R}"
-                           rf"|{_S}{a(lx['clock_minus_word'])}{_S}(?P<fm>{a(self.clock_minus, '')}){_R}"
-                           rf"|{_S0}و{_S0}(?P<fmin>\d{{1,2}}|{num})(?P<mw>{_S}{a(lx['minute_words'])})?)?"
-                           rf"(?:{_S0}(?P<ap>{a(self.markers, '')}){_R})?(?P<tz>{_S}{a(lx['time_zone_word'])}{_S}\w+"
-                           rf"(?:{_S}المكرمه)?)?"), 3),
-            ("point", comp(rf"(?P<pt>{a(self.points)}){_R}"), 2),
-            ("part", comp(rf"(?P<pd>{self.day_parts}){_S}(?:(?:من{_S})?يوم{_S})?(?P<day>{deic_part}|{wd}){_R}"
-                          rf"(?:{_S}(?P<prel>{rel}))?|(?P<eve>{a(self.eve)}){_S}(?:يوم{_S})?(?P<eday>{deic_part}|{wd}){_R}"
-                          rf"|(?P<this>{this}){_S}(?P<tp>{a(self.this_part)}){_R}"
-                          rf"|(?P<tn>{a(lx['tonight'])}){_R}(?:{_S}(?P<rel>{rel}))?"
-                          rf"|(?:(?<=في )|(?<=خلال ))(?P<pin>{a(self.part_in)}){_R}"), 2),
-            ("dom", comp(rf"(?:يوم{_S})?(?P<od>{ordn}){_S}من{_S}(?:شهر{_S})?(?P<m1>{mon}){_R}{pair}"
-                         rf"(?:{_S0},?{_S0}(?:(?:من{_S})?{year_w}{_S})?(?P<y>\d{{4}}))?"
-                         rf"|(?:يوم{_S})?(?P<od2>{ordn}|\d{{1,2}}){_S}من{_S}(?:(?P<this>{this}){_S})?الشهر"
-                         rf"(?:{_S}(?P<rel>{rel}))?{_R}|(?P<first>{a(lx['first_day'])}){_S}(?P<m3>{mon}){_R}"
-                         rf"(?:{_S0},?{_S0}(?:{year_w}{_S})?(?P<y3>\d{{4}}))?"), 4),
-            ("decade", comp(rf"(?P<dec>{a(self.decades)}){_R}(?:{_S}(?:من{_S})?{a(['القرن'])}{_S}(?P<crel>{rel}|{ordn}))?"
-                            rf"|{a(['القرن'])}{_S}(?P<cord>{ordn}){_R}"), 2),
-            ("vague", comp(rf"(?P<v>{a(lx['vague'].get('PRESENT_REF', []) + lx['vague']['PAST_REF'] + lx['vague']['FUTURE_REF'])})"
-                           rf"{_R}|(?<=في )(?P<vi>{a(w for ws in lx['vague_after_in'].values() for w in ws)}){_R}"), 1),
-            ("year", comp(rf"(?P<sig>{a(self.w['year_signals'])}|{mods}|في){_S}(?P<y>\d{{4}})(?![\d%٪]|[.,]\d){_R}"
-                          rf"(?P<tail>{_S0}(?:[.,;:!?)\n]|$|و))?|(?P<dual>عامي){_S}(?P<ya>\d{{4}}){_S0}و{_S0}(?P<yb>\d{{4}}){_R}"), 2),
-            ("year_range", comp(rf"(?:(?P<p>{a(lx['range_from'])}){_S}(?:{a(['عام', 'العام', 'عامي'])}{_S})?)?(?<![\d/])"
-                                rf"(?P<y1>\d{{4}}){_S0}(?P<c>[-–/]|{a(lx['range_to'], '')}){_S0}(?:{year_w}{_S})?"
-                                rf"(?P<y2>\d{{4}})(?![\d/])(?!{_S0}ه)"), 5),
-        ]
-        self.pre_rx = comp(rf"(?:(?P<mod>{a(self.mods)})(?:{_S}شهر)?|(?P<pd>{self.day_parts})(?:{_S}يوم)?"
-                           rf"|(?P<head>{a(lx['month_head'])})){_S}\Z")
-        self.suffix_rx = comp(rf"{_S}(?:(?P<rel>{rel})|من{_S}(?:(?P<this>{this}){_S})?{a(['العام', 'السنة'])}"
-                              rf"(?:{_S}(?P<rel2>{rel}))?{_R})")
-        self.post_rx = comp(rf"{_S}(?P<pd>{a(self.part_after, '')}){_R}")
-        self.day_gap_rx = comp(rf"{_S0}[,(]?{_S0}")
-        self.gap_rx = comp(rf"{_S0}[,|\-–]?{_S0}(?:(?:في|عند|من|يوم|وذلك){_S})*(?:تمام{_S})?")
-        self.range_gap_rx = comp(rf"{_S0}(?:[-–]|{a(lx['range_to'], '')}|وحتي|ولغايه){_S0}")
-        self.range_pre_rx = comp(rf"(?P<p>{a(lx['range_from'])}){_S}\Z")
-        self.day_range_rx = comp(rf"(?:(?P<p>{a(lx['range_from'])}){_S})?(?P<d1>\d{{1,2}}){_S0}(?P<c>[-–]|"
-                                 rf"{a(lx['range_to'], '')}){_S0}\Z")
-        self.future_rx = comp(a(lx["future_markers"]) + _R)
-        self.fprefix_rx = comp(rf"(?<!\w)[وف]?(?P<w>(?:{'|'.join(_k(p) for p in lx['future_prefixes'])})\w{{2,}})")
-        self.word_before = comp(rf"(\w+){_S0}[\"«“(]?{_S0}\Z")
-        self.word_after = comp(rf"{_S0}[\"»”)]?{_S0}(\w+)")
+        in_ = "|".join(f"(?<={re.escape(_k(w))} )" for w in lx["in_words"])
+        pre_words = lx["ago"] + lx["later"] + lx["duration_frames"]
+        every_part = [*self.parts, *self.eve]
+        # family: (priority, words it may start with ("#d": a digit, "#ال": الـ before digits), pattern)
+        fams: dict[str, tuple[int, list[str], str]] = {
+            "deictic": (2, [*self.deictic, *lx["tomorrow"]],
+                        rf"(?P<dw>{a(self.deictic)}|(?:{after}){tomorrow}){R}"
+                        rf"(?:{S0}[(,\-]?{S0}(?:{day}{S})?(?P<wd>{wd}){R}(?:{S0}\))?)?"),
+            "weekday": (2, [*lx["day_word"], *self.weekdays],
+                        rf"(?:{day}{S})?(?P<wd>{wd}){R}(?:{S}(?P<rel>{rel}))?"),
+            "week_day": (3, [*lx["this"], *self.periods_of("W"), *lx["day_word"], *self.weekdays],
+                         rf"(?:(?P<this0>{this}){S})?{week}{S}(?:(?P<rel>{rel}){S})?(?:{day}{S})?(?P<wd>{wd}){R}"
+                         rf"|(?:{day}{S})?(?P<wd2>{wd}){S}(?:{of}|{a(lx['in_words'])}){S}(?:(?P<this>{this}){S})?"
+                         rf"{week}(?:{S}(?P<rel2>{rel}))?{R}"),
+            "month": (2, [*lx["this"], "#d", *lx["month_head"], *self.months],
+                      rf"(?:(?P<this>{this}){S})?(?:(?P<day>\d{{1,2}}){S0}(?:{of}{S})?)?"
+                      rf"(?:(?P<head>{a(lx['month_head'])}){S})?(?P<m1>{mon}){R}" + pair),
+            "weekend": (3, lx["weekend"],
+                        rf"{a(lx['weekend'])}{S}(?:(?P<this>{this}){S})?{week}{R}(?:{S}(?P<rel>{rel}))?"),
+            "period": (2, [*lx["this"], *self.periods],
+                       rf"(?:(?P<this>{this}){S})?(?P<per>{a(self.periods)}){R}(?:{S}(?P<rel>{rel}))?"),
+            "quarter": (3, lx["quarter"] + lx["half"],
+                        rf"(?P<q>{a(lx['quarter'] + lx['half'])}){S}(?P<o>{ordn}|{a(lx['last_ordinal'])}){R}"
+                        rf"(?:{S}{of})?{S}(?:(?:(?P<this>{this}){S})?(?P<yw>{year_w})(?:{S}(?P<rel>{rel}))?"
+                        rf"(?:{S0}(?P<y>\d{{4}}))?|(?P<y2>\d{{4}}))"),
+            "season": (2, [*lx["this"], *lx["season_head"], *self.seasons],
+                       rf"(?:(?P<this>{this}){S})?(?:{a(lx['season_head'])}{S})?(?P<sea>{a(self.seasons)}){R}"
+                       rf"(?:{S}(?P<rel>{rel}))?(?:{S}(?:{of}{S})?"
+                       rf"(?:(?:{this}{S})?(?P<yw>{year}){S}(?P<yrel>{rel})"
+                       rf"|(?:{year_w}{S0})?(?P<y>\d{{4}})))?"),
+            "quant": (2, [*pre_words, *apx, "#d", *self.numbers, *self.fractions, *lx["vague_counts"],
+                          *self.units],
+                      rf"(?:(?P<pre>{a(pre_words)}){S})?(?:(?P<apx>{a(apx)}){S})?(?:(?P<n>{num}){S0}(?:-{S0})?"
+                      rf"(?P<u1>{unit})|(?P<fr>{a(self.fractions)}){S}(?P<u2>{unit})"
+                      rf"|(?P<vq>{a(lx['vague_counts'])}){S}(?P<u3>{unit})|(?P<u4>{unit})){R}"
+                      rf"(?:{S}(?P<whole>{a(lx['whole'])}){R}|{S0}و(?P<half>{a(lx['fractions']['0.5'])}){R})?"
+                      rf"(?P<now>{S}{a(lx['from_now'])}{R})?"),
+            "plural": (3, ["#ال", *self.units],
+                       rf"(?:ال{S0}(?P<n0>\d+){S0})?(?P<u>{unit}){R}(?:{S}(?P<n2>{def_num}|ال{S0}\d+))?"
+                       rf"(?:{S}(?P<few>{a(lx['few'])}))?{S}(?P<rel>{a(lx['plural_relative'])}){R}"),
+            "set": (2, [*self.sets, *lx["every"]],
+                    rf"(?P<adv>{a(self.sets)}){R}"
+                    rf"|(?P<every>{a(lx['every'])}){S}(?:(?P<n>{num}){S})?(?P<u>{unit}){R}"
+                    rf"(?:{S}(?:ال)?(?P<wd>{a(w[2:] for w in self.weekdays)}){R})?"
+                    rf"|{a(lx['every'])}{S}(?P<pd>{a(every_part)}){R}"),
+            "clock": (3, [*lx["clock_markers_before"]["pm"], *lx["clock_intro"], "#d", *self.ordinals],
+                      rf"(?:(?P<pre>{a(lx['clock_markers_before']['pm'])}){S})?"
+                      rf"(?:(?P<tw>{a(lx['clock_intro'])}){S0})?"
+                      rf"(?:(?<![\d:./])(?P<hh>\d{{1,2}})(?:(?P<sep>:|(?(tw)\.|(?!)))(?P<mi>\d{{2}})"
+                      rf"(?::(?P<se>\d{{2}}))?)?(?![\d:])(?![.,/\-]\d)|(?P<ho>{ordn}))"
+                      rf"(?:{S0}و{S0}(?P<fp>{a(self.clock_plus)}){R}"
+                      rf"|{S}{a(lx['clock_minus_word'])}{S}(?P<fm>{a(self.clock_minus)}){R}"
+                      rf"|{S0}و{S0}(?P<fmin>\d{{1,2}}|{num})(?P<mw>{S}{a(lx['minute_words'])})?)?"
+                      rf"(?:{S0}(?P<ap>{a(self.markers)}){R})?"
+                      rf"(?P<tz>{S}{a(lx['time_zone_word'])}{S}\w+(?:{S}{a(lx['time_zone_tail'])})?)?"),
+            "point": (2, list(self.points), rf"(?P<pt>{a(self.points)}){R}"),
+            "part": (2, [*self.parts, *self.eve, *lx["this"], *lx["tonight"], *self.part_in],
+                     rf"(?P<pd>{self.day_parts}){S}(?:(?:{of}{S})?{day}{S})?(?P<day>{deic_part}|{wd}){R}"
+                     rf"(?:{S}(?P<prel>{rel}))?"
+                     rf"|(?P<eve>{a(self.eve)}){S}(?:{day}{S})?(?P<eday>{deic_part}|{wd}){R}"
+                     rf"|(?P<this>{this}){S}(?P<tp>{a(self.this_part)}){R}"
+                     rf"|(?P<tn>{a(lx['tonight'])}){R}(?:{S}(?P<rel>{rel}))?"
+                     rf"|(?:{in_})(?P<pin>{a(self.part_in)}){R}"),
+            "dom": (4, [*lx["day_word"], "#d", *self.ordinals, *lx["first_day"]],
+                    rf"(?:{day}{S})?(?P<od>{ordn}){S}{of}{S}(?:{a(lx['month_head'])}{S})?(?P<m1>{mon}){R}{pair}"
+                    rf"(?:{S0},?{S0}(?:(?:{of}{S})?{year_w}{S})?(?P<y>\d{{4}}))?"
+                    rf"|(?:{day}{S})?(?P<od2>{ordn}|\d{{1,2}}){S}{of}{S}(?:(?P<this>{this}){S})?{month}"
+                    rf"(?:{S}(?P<rel>{rel}))?{R}|(?P<first>{a(lx['first_day'])}){S}(?P<m3>{mon}){R}"
+                    rf"(?:{S0},?{S0}(?:{year_w}{S})?(?P<y3>\d{{4}}))?"),
+            "decade": (2, [*self.decades, *self.periods_of("CE")],
+                       rf"(?P<dec>{a(self.decades)}){R}(?:{S}(?:{of}{S})?{century}{S}(?P<crel>{rel}|{ordn}))?"
+                       rf"|{century}{S}(?P<cord>{ordn}){R}"),
+            "vague": (1, list(self.vague),
+                      rf"(?P<v>{a(w for ws in lx['vague'].values() for w in ws)}){R}"
+                      rf"|(?<={re.escape(_k(lx['year_in'][0]))} )"
+                      rf"(?P<vi>{a(w for ws in lx['vague_after_in'].values() for w in ws)}){R}"),
+            "year": (2, [*lx["year_signals"], *self.mods, *lx["year_in"], *lx["dual_year_word"]],
+                     rf"(?P<sig>{a(lx['year_signals'])}|{mods}|{a(lx['year_in'])}){S}(?P<y>\d{{4}})"
+                     rf"(?![\d%٪]|[.,]\d){R}(?P<tail>{S0}(?:[.,;:!?)\n]|$|و))?"
+                     rf"|(?P<dual>{a(lx['dual_year_word'])}){S}(?P<ya>\d{{4}}){S0}و{S0}(?P<yb>\d{{4}}){R}"),
+            "year_range": (5, [*lx["range_from"], "#d"],
+                           rf"(?:(?P<p>{a(lx['range_from'])}){S}"
+                           rf"(?:{a([*mo['year_words'], *lx['dual_year_word']])}{S})?)?"
+                           rf"(?<![\d/])(?P<y1>\d{{4}}){S0}(?P<c>[-–/]|{a(lx['range_to'])}){S0}(?:{year_w}{S})?"
+                           rf"(?P<y2>\d{{4}})(?![\d/])(?!{S0}ه)"),
+        }
+        comp = functools.partial(re.compile, flags=re.IGNORECASE)
+        self.fam = {name: (comp(pattern), prio) for name, (prio, _, pattern) in fams.items()}
+        # The first word of each family's phrases -> the families to try where that word starts.
+        self.starts: dict[str, tuple[str, ...]] = {}
+        for name, (_, words, _) in fams.items():
+            for w in words:
+                key = w if w.startswith("#") else _k(w).split()[0]
+                self.starts[key] = (*self.starts.get(key, ()), name)
+        # Words that only start a year ("في 2024", "من 2014 إلى 2018") are tried only before a number.
+        years = [w for w, f in self.starts.items() if w[0] != "#" and set(f) <= {"year", "year_range"}]
+        words = [w for w in self.starts if w[0] != "#" and w not in years]
+        self.trigger_rx = comp(rf"{_B2}(?P<w>{a(words)}){R}|{_B1}(?P<y>{a(years)})(?={S}\d)"
+                               rf"|(?<![\w.,:/])(?P<d>\d)|(?<!\w)(?P<a>ال)(?={S0}\d)")
+        head = a(lx["month_head"])
+        self.pre_rx = comp(rf"(?:{_B2}(?P<mod>{a(self.mods)})(?:{S}{head})?|{_B2}(?P<pd>{self.day_parts})"
+                           rf"(?:{S}{day})?|{_B2}(?P<head>{head})){S}\Z")
+        self.suffix_rx = comp(rf"{S}(?:(?P<rel>{rel})"
+                              rf"|{of}{S}(?:(?P<this>{this}){S})?{year}(?:{S}(?P<rel2>{rel}))?{R})")
+        self.post_rx = comp(rf"{S}(?P<pd>{a(self.part_after)}){R}")
+        self.day_gap_rx = comp(rf"{S0}[,(]?{S0}")
+        self.gap_rx = comp(rf"{S0}[,|\-–]?{S0}(?:{a(lx['clock_day_links'])}{S})*")
+        self.range_gap_rx = comp(rf"{S0}(?:[-–]|{a(lx['range_to'])}){S0}")
+        self.range_pre_rx = comp(rf"{_B1}(?P<p>{a(lx['range_from'])}){S}\Z")
+        self.day_range_rx = comp(rf"(?:{_B1}(?P<p>{a(lx['range_from'])}){S})?(?<![\d.,/])(?P<d1>\d{{1,2}}){S0}"
+                                 rf"(?P<c>[-–]|{a(lx['range_to'])}){S0}\Z")
+        self.future_rx = comp(_B1 + a(lx["future_markers"]) + R)
+        prefixes = "|".join(_k(p) for p in lx["future_prefixes"])
+        self.fprefix_rx = comp(rf"(?<!\w)[وف]?(?P<w>(?:{prefixes})\w{{2,}})")
+        self.word_before = comp(rf"(\w+){S0}[\"«“(]?{S0}\Z")
+        self.word_after = comp(rf"{S0}[\"»”)]?{S0}(\w+)")
+
+    def periods_of(self, code: str) -> list[str]:
+        return [w for w, c in self.periods.items() if c == code]
 
 
 @functools.cache
 def _g() -> _G:
     return _G()
-
-
-# --- values --------------------------------------------------------------------------------
-_SEASONS = ("SP", "SU", "FA", "WI")
-
-
-def _week(d: dt.date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + m - 1 + k
-    return i // 12, i % 12 + 1
-
-
-def _shift(ref: dt.date, unit: str, n: int) -> str:
-    """The period `n` units from `ref`, at that unit's precision (hours and minutes: the day)."""
-    if unit in ("D", "H", "MIN", "S"):
-        return (ref + dt.timedelta(days=n if unit == "D" else 0)).isoformat()
-    if unit == "W":
-        return _week(ref + dt.timedelta(weeks=n))
-    if unit == "M":
-        y, m = _add_months(ref.year, ref.month, n)
-        return f"{y:04d}-{m:02d}"
-    if unit == "Y":
-        return f"{ref.year + n:04d}"
-    return str((ref.year + 10 * n) // 10) if unit == "DE" else str((ref.year + 100 * n) // 100)
-
-
-def _weekday(ref: dt.date, wd: int, k: int | None, future: bool) -> dt.date:
-    """Nearest `wd` on or before `ref` (on or after when future); strictly before/after with k -1/+1."""
-    back, fwd = (ref.isoweekday() - wd) % 7, (wd - ref.isoweekday()) % 7
-    if k is None:
-        return ref + dt.timedelta(days=fwd) if future else ref - dt.timedelta(days=back)
-    if k == 0:
-        return ref + dt.timedelta(days=wd - ref.isoweekday())
-    if k < 0:
-        return ref - dt.timedelta(days=(back or 7) + 7 * (-k - 1))
-    return ref + dt.timedelta(days=(fwd or 7) + 7 * (k - 1))
-
-
-def _year_of(now: tuple[int, int, int], m: int, d: int | None, k: int | None, future: bool) -> int:
-    """Year of month `m` (day `d`) seen from `now` (y, m, d): k from a relative word, else the tense."""
-    cy, cm, cd = now
-    if k == 0:
-        return cy
-    if k is None:
-        tgt, cur = ((m, d), (cm, cd)) if d else (m, cm)
-        return (cy if tgt >= cur else cy + 1) if future else (cy if tgt <= cur else cy - 1)
-    if k < 0:
-        return (cy if m < cm else cy - 1) + k + 1
-    return (cy if m > cm else cy + 1) + k - 1
-
-
-def _season(ref: dt.date, code: str, k: int | None, future: bool) -> str:
-    y, i = ref.year - (ref.month < 3), (0 if ref.month in (12, 1, 2) else ref.month // 3) - 1
-    cur, t = y * 4 + (i % 4 if i >= 0 else 3), _SEASONS.index(code)
-    if k == 0:
-        o = (ref.year - (code == "WI" and ref.month < 3)) * 4 + t
-    elif k is None:
-        o = cur + (t - cur) % 4 if future else cur - (cur - t) % 4
-    elif k < 0:
-        o = cur - ((cur - t - 1) % 4 + 1) + 4 * (k + 1)
-    else:
-        o = cur + ((t - cur - 1) % 4 + 1) + 4 * (k - 1)
-    return f"{o // 4}-{code}"
-
-
-def _hijri_now(ref: dt.date) -> tuple[int, int, int] | None:
-    try:
-        h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
-    except (OverflowError, ValueError):
-        return None
-    return h.year, h.month, h.day
-
-
-def _num(s: str, table: dict[str, int]) -> float | None:
-    """A number written in digits or words ("خمسه وعشرين" 25, "الحادي عشر" 11), or None."""
-    s = s.strip().removeprefix("ال").strip() if s[:2] == "ال" and s[2:].strip()[:1].isdigit() else s.strip()
-    if s[:1].isdigit():
-        return float(s.replace(",", "."))
-    words, total, i = s.split(), 0, 0
-    while i < len(words):
-        if " ".join(words[i:i + 2]) in table and i + 1 < len(words):
-            total, i = total + table[" ".join(words[i:i + 2])], i + 2
-            continue
-        w = words[i]
-        w = w[1:] if w not in table and w[:1] == "و" else w
-        if w and w not in table:
-            return None
-        total, i = total + table.get(w, 0), i + 1
-    return total or None
-
-
-def _n(x: float) -> str:
-    return str(int(x)) if x == int(x) else str(x)
-
-
-def _duration(n: float | None, unit: str) -> str:
-    q = "X" if n is None else _n(n)
-    return f"PT{q}{unit[0]}" if unit in ("H", "MIN", "S") else f"P{q}{unit}"
 
 
 @dataclass(slots=True)
@@ -327,11 +286,11 @@ class _Ctx:
         m = self.g.word_after.match(self.f, pos)
         return m.group(1) if m else ""
 
-    def future(self, pos: int) -> bool:
-        """Is the sentence before `pos` in the future tense (سوف، من المقرر، سيزور ...)?"""
+    def future(self, pos: int) -> bool | None:
+        """Is the sentence before `pos` in the future tense (سوف، من المقرر، سيزور ...)? None: surely past."""
         if self.prev(pos) & self.g.w["past_signals"]:
-            return False  # "منذ 29 يونيو" looks back whatever the verb
-        a = max(0, pos - 120)
+            return None  # "منذ 29 يونيو" looks back whatever the verb
+        a = max(0, pos - 80)  # the verb that governs a time expression stands close before it
         a = max(a, *(self.f.rfind(ch, a, pos) + 1 for ch in ".!?\n"))
         if self.g.future_rx.search(self.f, a, pos):
             return True
@@ -339,6 +298,10 @@ class _Ctx:
             w, o = m.group("w"), self.map.to_original(m.start("w") + 1)
             if any(w.startswith(n) and w[len(n):] in _NOUN_ENDINGS for n in self.g.not_future):
                 continue
+            if any(w.startswith(r) for r in self.g.w["not_future_roots"]):
+                continue  # سألته (asked)
+            if m.start() and self.f[m.start() - 1] in "(«\"":
+                continue  # a word opening brackets or quotes is a name or a gloss: (سنتكوم)
             if w[1] == "ا" and self.text[o] != "أ" or w[2] == "ا" and self.text[o + 1:o + 2] == "ا":
                 continue  # ساعة، سابق (no hamza: not سأ); ستائر، سنابل (a bare alef after the prefix)
             return True
@@ -357,6 +320,7 @@ class _Ctx:
         return _C(s, e, "DATE", (self.ref + dt.timedelta(days=off)).isoformat(), anchored=True, kind="day")
 
 
+# Endings a noun of `not_future_words` may take ("سياسته"); a verb's are longer ("سيدعم" is not سيد + عم).
 _NOUN_ENDINGS = {"", "ه", "ي", "يه", "يا", "ات", "ين", "ون", "يين", "يون", "ته", "تها", "تهم", "ها", "هم", "نا"}
 
 

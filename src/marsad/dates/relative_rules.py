@@ -1,7 +1,5 @@
-"""The rules of `marsad.dates.relative`: one handler per grammar family, turning a match into candidates.
-
-Each handler gets a regex match on the folded text and the reading context, and returns candidate
-timexes (folded coordinates) or None when the words around the match say it is no time expression.
+"""The rules of `marsad.dates.relative`: one handler per grammar family turns a match on the folded text
+into candidate timexes, or None when the words around it say it is no time expression.
 """
 
 from __future__ import annotations
@@ -10,82 +8,21 @@ import calendar
 import datetime as dt
 import re
 
-from marsad.dates.absolute import _SHIFTS, _make, find_dates
-from marsad.dates.relative_grammar import (
-    _C,
-    _G,
-    _R,
-    _S,
-    _XS,
-    _Ctx,
+from marsad.dates.absolute import _SHIFTS
+from marsad.dates.relative_grammar import _C, _XS, _Ctx, _k
+from marsad.dates.relative_values import (
+    _clock_str,
     _duration,
-    _hijri_now,
-    _k,
+    _month_value,
     _num,
+    _rel,
     _season,
     _shift,
+    _suffix,
     _weekday,
-    _year_of,
 )
 
 _Out = _C | list[_C] | None
-
-
-def _rel(g: _G, word: str | None) -> int | None:
-    return g.rel.get(_k(word)) if word else None
-
-
-def _month_value(c: _Ctx, s: int, cal: str, mon: int, day: int | None, k: int | None, yoff: int | None,
-                 year: int | None = None) -> tuple[str, bool, tuple[str, str] | None] | None:
-    """(value, anchored, range) of a month (and day) whose year is given, relative, or read from the tense."""
-    named = bool(c.prev(s) & c.g.w["named_date_heads"])
-    if year is None and (c.ref is None or named):
-        return (f"XXXX-{mon:02d}" + (f"-{day:02d}" if day else "") if cal == "gregorian" else "XXXX-XX"), False, None
-    anchored = year is None
-    if cal == "hijri":
-        now = _hijri_now(c.ref) if c.ref else None
-        if year is None and now is None:
-            return None
-        y = year or (now[0] + yoff if yoff is not None else _year_of(now, mon, day, k, c.future(s)))
-        dm = _make("", 0, 0, "hijri", y, mon, day, None)
-        return (dm.value, anchored, dm.range) if dm else None
-    now = (c.ref.year, c.ref.month, c.ref.day) if c.ref else (0, 0, 0)
-    y = year or (now[0] + yoff if yoff is not None else _year_of(now, mon, day, k, c.future(s)))
-    if day and not 1 <= day <= calendar.monthrange(y, mon)[1]:
-        return None
-    return f"{y:04d}-{mon:02d}" + (f"-{day:02d}" if day else ""), anchored, None
-
-
-def _suffix(c: _Ctx, e: int) -> tuple[int | None, int | None, int]:
-    """A relative word after a month or a year-less date: (k, year offset, new end)."""
-    m = c.g.suffix_rx.match(c.f, e)
-    if not m:
-        return None, None, e
-    if m.group("rel"):
-        return _rel(c.g, m.group("rel")), None, m.end()
-    return None, _rel(c.g, m.group("rel2")) or 0, m.end()
-
-
-def _absolute(c: _Ctx) -> list[_C]:
-    """The dates `find_dates` reads, year-less ones given a year; run on the folded text (it folds alike)."""
-    out = []
-    for dm in find_dates(c.f):
-        kind = {"day": "day", "month": "month", "year": "year"}.get(dm.precision, "dayclock")
-        typ = "TIME" if dm.hour is not None else "DATE"
-        value = dm.value
-        if dm.hour is not None and not re.search(r"\d[:.]\d\d\D*$", dm.text):
-            value = value[:-3]  # only the hour was written: TIMEX3 hour precision
-        if dm.year is not None:
-            rng = dm.range if dm.calendar == "hijri" else None  # a Gregorian month is its own span
-            out.append(_C(dm.start, dm.end, typ, value, cal=dm.calendar, range=rng, prio=4, kind=kind))
-            continue
-        k, yoff, end = _suffix(c, dm.end)
-        got = _month_value(c, dm.start, "gregorian", dm.month, dm.day, k, yoff)
-        if got is None:
-            continue
-        v, anchored, rng = got
-        out.append(_C(dm.start, end, typ, v + value[len(v):], None, anchored, range=rng, prio=4, kind=kind))
-    return out
 
 
 def _deictic(m: re.Match[str], c: _Ctx) -> _Out:
@@ -95,7 +32,7 @@ def _deictic(m: re.Match[str], c: _Ctx) -> _Out:
         return None
     if off == -1 and c.next(m.end()) in g.w["yesterday_not_after"]:
         return None  # "في أمس الحاجة"
-    if key == "امس" and c.f[m.start() - 1:m.start()] in ("ل", "ب", "ك"):
+    if key in g.w["yesterday"] and c.f[m.start() - 1:m.start()] in ("ل", "ب", "ك"):
         return None  # "لامس" (touched) folds like "لأمس"
     return c.day(m.start(), m.end(), off)
 
@@ -111,13 +48,14 @@ def _today_ok(c: _Ctx, s: int, e: int) -> bool:
 
 
 def _weekday_h(m: re.Match[str], c: _Ctx) -> _Out:
-    if c.prev(m.start()) & c.g.w["weekday_not_before"]:
-        return None
+    before = c.prev(m.start())
+    if before & (c.g.w["weekday_not_before"] | c.g.w["day_word"]):
+        return None  # "صلاة الجمعة"; after يوم the candidate that starts with يوم decides
     wd, k = c.g.weekdays[_k(m.group("wd"))], _rel(c.g, m.group("rel"))
     if c.ref is None:
         return _C(m.start(), m.end(), "DATE", f"XXXX-WXX-{wd}", kind="day")
     d = _weekday(c.ref, wd, k, c.future(m.start()))
-    return _C(m.start(), m.end(), "DATE", d.isoformat(), anchored=True, kind="day")
+    return _C(m.start(), m.end(), "DATE", d.isoformat(), anchored=True, kind="day", extra="wd")
 
 
 def _week_day(m: re.Match[str], c: _Ctx) -> _Out:
@@ -125,13 +63,14 @@ def _week_day(m: re.Match[str], c: _Ctx) -> _Out:
     g = c.g
     wd = g.weekdays[_k(m.group("wd") or m.group("wd2"))]
     k = _rel(g, m.group("rel") or m.group("rel2"))
-    k = 0 if k is None and (m.group("this") or m.group("wd2")) else k
+    k = 0 if k is None and (m.group("this0") or m.group("wd2")) else k
     if k is None:
         return None
     if c.ref is None:
         return _C(m.start(), m.end(), "DATE", f"XXXX-WXX-{wd}", kind="day")
     monday = c.ref - dt.timedelta(days=c.ref.isoweekday() - 1) + dt.timedelta(weeks=k)
-    return _C(m.start(), m.end(), "DATE", (monday + dt.timedelta(days=wd - 1)).isoformat(), anchored=True, kind="day")
+    day = (monday + dt.timedelta(days=wd - 1)).isoformat()
+    return _C(m.start(), m.end(), "DATE", day, anchored=True, kind="day")
 
 
 def _month_h(m: re.Match[str], c: _Ctx) -> _Out:
@@ -176,9 +115,10 @@ def _period_h(m: re.Match[str], c: _Ctx) -> _Out:
 
 
 def _quarter_h(m: re.Match[str], c: _Ctx) -> _Out:
-    g, half = c.g, _k(m.group("q")) == "النصف"
+    g = c.g
+    half = _k(m.group("q")) in g.w["half"]
     o = m.group("o")
-    n = (2 if half else 4) if _k(o) in {_k(w) for w in ["الأخير"]} else _num(_k(o), g.ordinals)
+    n = (2 if half else 4) if _k(o) in g.w["last_ordinal"] else _num(_k(o), g.ordinals)
     if n is None or not 1 <= n <= (2 if half else 4):
         return None
     y = m.group("y") or m.group("y2")
@@ -228,13 +168,15 @@ def _quant_h(m: re.Match[str], c: _Ctx) -> _Out:
         n = 2
     elif kind == "plural" and framed:
         nxt = c.next(m.end())
-        if nxt[:2] == "ال" or nxt in g.months or _k(nxt) in g.w["month_head"]:
+        if nxt[:2] == "ال" or nxt in g.months or nxt in g.w["month_head"] | g.w["plural_not_before"]:
             return None  # "خلال أيام العيد", "أيام شهر رمضان": days of something, not a span
         n = None
     elif kind == "singular" and (pre or grp("whole")) and unit not in g.context_units:
-        nxt = c.next(m.end())
+        nxt, before = c.next(m.end()), c.prev(m.start())
         if nxt[:2] == "ال" or nxt[:1].isdigit() or nxt in g.months or nxt in g.deictic:
             return None  # "قبل يوم الجمعة", "خلال شهر رمضان", "منذ عام 2014"
+        if pre in g.w["later"] and any(g.units.get(w, ("",))[0] == unit for w in before):
+            return None  # "يوما بعد يوم", "عاما بعد عام": an idiom, not a span
         n = 1
     elif kind == "singular_def" and pre in g.w["duration_all"]:
         n = 1  # "طوال اليوم"
@@ -246,7 +188,8 @@ def _quant_h(m: re.Match[str], c: _Ctx) -> _Out:
         n = None if n is None else n + 0.5
     s, e = m.start(), m.end()
     # "قبل ثلاثة أشهر من الانتخابات", "بعد أسبوع على الحادث": counted from an event, not from now
-    follows = re.match(_S + (r"(?:من|علي)" if pre in g.w["later"] else "من") + _R, c.f[e:e + 8]) and not grp("now")
+    event = g.w["counted_from"] | (g.w["counted_from_after_later"] if pre in g.w["later"] else set())
+    follows = c.next(e) in event and not grp("now")
     whole = n is not None and n == int(n)
     mod = "APPROX" if grp("apx") else None
     later = pre in g.w["later"] and c.future(s)  # "سيعود بعد يومين"; "عاد بعد يومين" is a duration
@@ -255,8 +198,9 @@ def _quant_h(m: re.Match[str], c: _Ctx) -> _Out:
         if whole:
             if c.ref is None:
                 return _C(s, e, "DATE", _XS.get(unit, _XS["D"]), mod, kind="day" if unit == "D" else "")
-            return _C(s, e, "DATE", _shift(c.ref, unit, sign * int(n)), mod, True, kind="day" if unit == "D" else "")
-        if n is None and pre != "منذ":
+            value = _shift(c.ref, unit, sign * int(n))
+            return _C(s, e, "DATE", value, mod, True, kind="day" if unit == "D" else "")
+        if n is None and pre not in g.w["past_signals"]:
             return _C(s, e, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     if pre and pre not in g.w["duration_all"]:
         s = m.start("apx") if grp("apx") else next(m.start(x) for x in ("n", "fr", "vq", "u4") if grp(x))
@@ -283,7 +227,7 @@ def _set_h(m: re.Match[str], c: _Ctx) -> _Out:
     if m.group("adv"):
         return _C(m.start(), m.end(), "SET", g.sets[_k(m.group("adv"))])
     if m.group("pd"):
-        code = {"ليله": "NI"}.get(_k(m.group("pd")), g.parts.get(_k(m.group("pd")), "MO"))
+        code = (g.parts | g.eve).get(_k(m.group("pd")), "MO")  # "كل صباح" TMO, "كل ليلة" TNI
         return _C(m.start(), m.end(), "SET", f"T{code}")
     if c.next(m.end()) in g.w["every_not_before"]:
         return None  # "كل عام وأنتم بخير"
@@ -294,10 +238,6 @@ def _set_h(m: re.Match[str], c: _Ctx) -> _Out:
         return _C(m.start(), m.end(), "SET", f"XXXX-WXX-{g.weekdays['ال' + _k(m.group('wd'))]}")
     n = _num(m.group("n"), g.numbers) if m.group("n") else 2 if kind == "dual" else 1
     return _C(m.start(), m.end() if not m.group("wd") else m.end("u"), "SET", _duration(n, unit)) if n else None
-
-
-def _clock_str(h: int, mi: int | None, se: int | None) -> str:
-    return f"T{h:02d}" + ("" if mi is None else f":{mi:02d}") + ("" if se is None else f":{se:02d}")
 
 
 def _clock_h(m: re.Match[str], c: _Ctx) -> _Out:
@@ -312,9 +252,10 @@ def _clock_h(m: re.Match[str], c: _Ctx) -> _Out:
     elif grp("fmin"):
         if grp("mw") or ap:
             mi = _num(_k(grp("fmin")), g.numbers)
+            mi = None if mi is None or mi != int(mi) else int(mi)
         else:  # "الثالثة و4 أشخاص": the number is not minutes
             end = m.end("ho") if grp("ho") else m.end("hh")
-    weak = ap in ("م", "ص") and not (grp("tw") or grp("mi"))  # "5 م" is also five metres
+    weak = ap in g.w["weak_clock_markers"] and not (grp("tw") or grp("mi"))  # "5 م" is also five metres
     if not (grp("tw") or grp("mi") or ap and not weak or grp("ho") and (grp("fp") or grp("fm"))):
         return None
     if h is None or not (0 <= h <= 24 and (grp("hh") or 1 <= h <= 12)) or mi is not None and mi > 59:
@@ -416,7 +357,7 @@ def _year_h(m: re.Match[str], c: _Ctx) -> _Out:
         return [_C(m.start(), m.end("ya"), "DATE", m.group("ya"), kind="year"),
                 _C(m.start("yb"), m.end("yb"), "DATE", m.group("yb"), kind="year")]
     y, sig = int(m.group("y")), _k(m.group("sig"))
-    strong = sig in {"منذ", "بحلول", "لغايه"} or sig in c.g.mods
+    strong = sig in c.g.w["year_signals_strong"] or sig in c.g.mods
     if not 1900 <= y <= 2100 or not strong and m.group("tail") is None:
         return None  # "حتى 2000 جندي": after weak words a year must end the clause
     return _C(m.start("y"), m.end("y"), "DATE", str(y), kind="year")
@@ -425,14 +366,16 @@ def _year_h(m: re.Match[str], c: _Ctx) -> _Out:
 def _year_range_h(m: re.Match[str], c: _Ctx) -> _Out:
     y1, y2, conn = int(m.group("y1")), int(m.group("y2")), _k(m.group("c"))
     p = _k(m.group("p")) if m.group("p") else ""
-    if not 1900 <= y1 < y2 <= 2100 or conn == "و" and p != "بين" or conn == "/" and y2 != y1 + 1:
+    if conn in c.g.w["range_and"] and p not in c.g.w["range_between"] or conn == "/" and y2 != y1 + 1:
+        return None  # "2014 و2015" are two years; "2014/2015" a season only when consecutive
+    if not 1900 <= y1 < y2 <= 2100:
         return None
     return _C(m.start(), m.end(), "DATE", str(y1), range=(str(y1), str(y2)), kind="range")
 
 
 _HANDLERS = {
     "deictic": _deictic, "weekday": _weekday_h, "week_day": _week_day, "month": _month_h, "period": _period_h,
-    "weekend": _weekend_h, "quarter": _quarter_h, "season": _season_h, "quant": _quant_h, "plural": _plural_h, "set": _set_h,
-    "clock": _clock_h, "point": _point_h, "part": _part_h, "dom": _dom_h, "decade": _decade_h,
+    "weekend": _weekend_h, "quarter": _quarter_h, "season": _season_h, "quant": _quant_h, "plural": _plural_h,
+    "set": _set_h, "clock": _clock_h, "point": _point_h, "part": _part_h, "dom": _dom_h, "decade": _decade_h,
     "vague": _vague_h, "year": _year_h, "year_range": _year_range_h,
 }

@@ -46,7 +46,9 @@ def alias_index(kb) -> dict[tuple[str, ...], tuple[str, ...]]:
                 ids = index.setdefault(key, [])
                 if entry.id not in ids:
                     ids.append(entry.id)
-    return {k: tuple(v) for k, v in index.items()}
+    # A name shared by several entries lists the unambiguous ones first (الصحراء الغربية: Iraq's desert
+    # before Western Sahara), so the first candidate is the usual reading in this news.
+    return {k: tuple(sorted(v, key=lambda e: kb.get(e).ambiguous)) for k, v in index.items()}
 
 
 PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
@@ -79,7 +81,8 @@ def _first_forms(text: str, tok: Token) -> list[tuple[str, int]]:
         forms.append((fold(text[tok.base_start:tok.end]), tok.base_start))
     for cut in ("لل", "ولل", "فلل"):
         if whole.startswith(cut) and len(whole) > len(cut) + 2:
-            forms.append(("ال" + whole[len(cut):], tok.start + len(cut) - 1))
+            # "للعراق" cannot be cut into a name ("لعراق" is no word): the mention is the whole token
+            forms.append(("ال" + whole[len(cut):], tok.start))
     return forms
 
 

@@ -14,6 +14,8 @@ from marsad.arabic.normalize import fold
 from marsad.lexicon import load
 from marsad.model import Token
 
+# Names that fold to a particle (علي -> على): written with ي they are names, with ى particles.
+_NAMES_LIKE_STOPS = {"علي", "وعلي"}
 _NAME_JOINERS = {"عبد", "ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام", "ذو", "ذي"}
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0671-\u06D3]+$")
 
@@ -106,7 +108,7 @@ def name_run(text: str, tokens, i: int, max_len: int = 4, definite_after_first: 
         if not is_word(text, tok):
             break
         whole, base = _forms(text, tokens, j)
-        if whole in stops or base in stops:
+        if (whole in stops or base in stops) and text[tok.start:tok.end] not in _NAMES_LIKE_STOPS:
             break
         if j > i and definite_after_first and not whole.startswith("ال"):
             break
@@ -131,7 +133,7 @@ def head_names(text: str, tokens, kb) -> list[Candidate]:
     head_firsts = {k[0] for k in table}
     for i in range(len(tokens)):
         whole, base = _forms(text, tokens, i)
-        if not any(h in head_firsts for h in without_proclitics(whole)):
+        if whole in _NOT_HEADS or not any(h in head_firsts for h in without_proclitics(whole)):
             continue
         for size in (2, 1):
             rest = tuple(_fold_at(text, tokens, k) for k in range(i + 1, min(len(tokens), i + size)))
@@ -163,6 +165,7 @@ def head_names(text: str, tokens, kb) -> list[Candidate]:
     return out
 
 
+_NOT_HEADS = {"بقياده", "وبقياده", "بقيادة"}  # "بقيادة X" = "led by X", not an organisation
 _QUOTES = {'"', "«", "“", "„", "”"}
 
 
@@ -232,7 +235,7 @@ def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
             if not is_word(text, tokens[j]):
                 break
             whole, base = _forms(text, tokens, j)
-            if whole in stops or base in stops:
+            if (whole in stops or base in stops) and piece not in _NAMES_LIKE_STOPS:
                 break
             nxt = _title_at(text, tokens, j, index, longest)
             if nxt:
@@ -242,10 +245,14 @@ def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
                 name_at = j
                 break
             definite = whole.startswith(("ال", "لل", "بال", "وال"))
-            if whole in ("في", "عن") and not (j + 1 < len(tokens)
-                                                and fold(text[tokens[j + 1].start:tokens[j + 1].end]).startswith("ال")):
+            if whole[:1] == "ل" and (whole[1:] in _title_firsts(id(index), index) or whole[1:] in nouns):
+                last, j = j, j + 1  # "المستشار الأمني لرئيس الوزراء ...": the role goes on
+                continue
+            nxt_form = _fold_at(text, tokens, j + 1) if j + 1 < len(tokens) else ""
+            if whole in ("في", "عن") and not (nxt_form.startswith("ال") or nxt_form in nouns):
                 break  # "رئيس الحكومة في اجتماع": no name follows
-            if definite or whole in _ROLE_LINKERS or kb.is_norp(piece) or base in nouns:
+            if definite or whole in _ROLE_LINKERS or kb.is_norp(piece) or base in nouns \
+                    or j in getattr(tokens, "kb_tokens", ()):
                 if text[tokens[j - 1].end:tokens[j].start].strip(" ") in ("،", ","):
                     name_at = j  # "..., الكولونيل X": a comma then a definite word is rare; take it as the name
                     break
@@ -257,6 +264,35 @@ def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
             out.append(RoleSpan(i, last, name_at, group))
         i = max(j, i + 1)
     return out
+
+
+def role_after(text: str, tokens, i: int, kb) -> tuple[int, int] | None:
+    """A role written after a name ("ربيع نادر مدير المكتب الإعلامي"): (first, last) tokens, or None.
+
+    It runs like a title's complements and stops at punctuation, a particle, or "لـ" + a title that
+    names another office ("... لرئيس الوزراء X": that office belongs to the next person).
+    """
+    index = _title_index(kb)
+    longest = max((len(k) for k in index), default=0)
+    match = _title_at(text, tokens, i, index, longest)
+    if not match:
+        return None
+    _, stops = _rules()
+    nouns = _role_nouns()
+    last, j = match[0], match[0] + 1
+    while j < len(tokens) and j - i < 12 and _is_word_at(text, tokens, j):
+        whole, base = _forms(text, tokens, j)
+        if whole in stops or base in stops:
+            break
+        if j in getattr(tokens, "person_tokens", ()):
+            break  # the next person's name: "... لرئيس الوزراء محمد شياع السوداني"
+        if (whole.startswith(("ال", "لل", "بال", "وال")) or whole in _ROLE_LINKERS or base in nouns
+                or j in getattr(tokens, "kb_tokens", ())
+                or (whole[:1] == "ل" and whole[1:] in _title_firsts(id(index), index))):
+            last, j = j, j + 1
+            continue
+        break
+    return i, last
 
 
 _ROLE_LINKERS = {"باسم", "في", "لدي", "عن", "لشؤون", "بشؤون"}

@@ -22,6 +22,7 @@ from marsad.entities.rules import (
     head_names,
     name_run,
     norp_mentions,
+    role_after,
 )
 from marsad.model import Article, Mention
 from marsad.pipeline import Context, stage
@@ -52,8 +53,7 @@ def _token_index(tokens, offset: int) -> int:
     return bisect_left(starts, offset)
 
 
-def _kb_candidates(text, tokens, kb, roles: dict[int, RoleSpan]) -> list[Candidate]:
-    matches = find_kb_matches(text, tokens, kb)
+def _kb_candidates(text, tokens, kb, roles: dict[int, RoleSpan], model_tokens: set[int], matches) -> list[Candidate]:
     full_names = {eid for m in matches if m.alias_tokens > 1 for eid in m.entry_ids}
     out = []
     for m in matches:
@@ -62,6 +62,9 @@ def _kb_candidates(text, tokens, kb, roles: dict[int, RoleSpan]) -> list[Candida
         if entry.type == "PERSON" and m.alias_tokens == 1 and entry.id not in full_names \
                 and m.first_token not in roles:
             continue  # a bare surname ("السوداني" is also "the Sudanese") needs the full name or a title
+        if entry.ambiguous and m.alias_tokens == 1 and m.first_token not in model_tokens \
+                and not _after_place_head(tokens, m.first_token):
+            continue  # "عنه" (Anah) is mostly "about it": a place name that is also a word needs support
         start, first = m.start, m.first_token
         if entry.type == "GPE" and m.alias_tokens > 1 and fold(text[tokens[first].start:tokens[first].end]) \
                 in _GPE_HEADS:
@@ -71,6 +74,11 @@ def _kb_candidates(text, tokens, kb, roles: dict[int, RoleSpan]) -> list[Candida
 
 
 _GPE_HEADS = {"محافظه", "مدينه", "قضاء", "ناحيه", "بلده", "ولايه", "العاصمه"}
+
+
+def _after_place_head(tokens, i: int) -> bool:
+    whole = getattr(tokens, "whole", None)
+    return bool(whole) and i > 0 and whole[i - 1].removeprefix("ب").removeprefix("و") in _GPE_HEADS
 
 
 def _drop_heads_over_kb(cands: list[Candidate]) -> list[Candidate]:
@@ -168,7 +176,8 @@ def _surnames(text, tokens, chosen: list[Candidate]) -> list[Candidate]:
     family = {}
     for c in chosen:
         words = text[c.start:c.end].split()
-        if c.type == "PERSON" and len(words) > 1 and len(words[-1]) >= 4:
+        if c.type == "PERSON" and len(words) > 1 and len(words[-1]) >= 4 and c.how != "rule" or (
+                c.type == "PERSON" and len(words) > 2):
             family.setdefault(fold(words[-1]), c)
     out = []
     for i, tok in enumerate(tokens):
@@ -178,6 +187,17 @@ def _surnames(text, tokens, chosen: list[Candidate]) -> list[Candidate]:
         form = tokens.base[i] if hasattr(tokens, "base") else fold(text[start:tok.end])
         if form in family:
             out.append(Candidate(start, tok.end, i, i, "PERSON", "rule"))
+    return out
+
+
+def _trim_titles(tokens, cands: list[Candidate], roles: dict[int, RoleSpan]) -> list[Candidate]:
+    """"الكولونيل دانيال ويتمور" from the model: the rank belongs to the role, not to the name."""
+    out = []
+    for c in cands:
+        role = next((r for r in roles.values() if r.first <= c.first <= r.last < c.last and r.name_token <= c.last), None)
+        if c.type == "PERSON" and c.how != "kb" and role is not None:
+            c = dataclasses.replace(c, first=role.name_token, start=tokens[role.name_token].start)
+        out.append(c)
     return out
 
 
@@ -225,28 +245,82 @@ def _affiliation(text, tokens, role: RoleSpan, chosen: list[Candidate]) -> str |
                                                                     if orgs else None)
 
 
+def _role_of(text, tokens, c: Candidate, roles: dict[int, RoleSpan], kb) -> RoleSpan | None:
+    """The role stated with a person: before the name, or right after it ("X، مدير المكتب ...").
+
+    A role that follows another person's name belongs to that person up to "لـ" + title:
+    "ربيع نادر مدير المكتب الإعلامي لرئيس الوزراء محمد شياع السوداني" gives Nader the office and
+    al-Sudani "رئيس الوزراء".
+    """
+    if c.type != "PERSON":
+        return None
+    role = roles.get(c.first)
+    if role and role.first > 0 and _is_person_token(tokens, role.first - 1, roles):
+        split = next((k for k in range(role.first + 1, role.last + 1) if tokens.whole[k][:1] == "ل"
+                      and role_after(text, tokens, k, kb) is None and _title_start(text, tokens, k, kb)), None)
+        if split is not None:
+            return RoleSpan(split, role.last, role.name_token, "lam")  # the ل of "لرئيس" is left out
+    if role:
+        return role
+    nxt = c.last + 1
+    if nxt < len(tokens) and text[tokens[nxt].start:tokens[nxt].end] in ("،", ","):
+        nxt += 1  # "سرمد البياتي، الخبير الأمني،"
+    if nxt < len(tokens) and c.last + 1 < len(tokens):
+        found = role_after(text, tokens, nxt, kb)
+        if found:
+            return RoleSpan(found[0], found[1], c.first, "after")
+    return None
+
+
+def _is_person_token(tokens, i: int, roles) -> bool:
+    return getattr(tokens, "person_tokens", set()).__contains__(i)
+
+
+def _title_start(text, tokens, k: int, kb) -> bool:
+    """Does "لـ" + title start at token k ("لرئيس الوزراء")?"""
+    from marsad.entities.rules import _title_at, _title_index
+
+    index = _title_index(kb)
+    longest = max((len(x) for x in index), default=0)
+    whole = tokens.whole[k]
+    saved = tokens.whole[k], tokens.base[k]
+    tokens.whole[k] = tokens.base[k] = whole[1:]
+    try:
+        return _title_at(text, tokens, k, index, longest) is not None
+    finally:
+        tokens.whole[k], tokens.base[k] = saved
+
+
 def run(article: Article, ctx: Context) -> Article:
     kb = _kb(ctx)
     text = article.text
     tokens = TokenView(text, article.tokens)
+    matches = find_kb_matches(text, tokens, kb)
+    # names of bodies inside a role ("عضو ائتلاف دولة القانون، ...") continue the role
+    tokens.kb_tokens = {i for m in matches if kb.get(m.entry_ids[0]).type in ("ORG", "GPE", "FAC")
+                        for i in range(m.first_token, m.last_token + 1)}
     roles = {r.name_token: r for r in find_roles(text, tokens, kb)}
-    cands = (_kb_candidates(text, tokens, kb, roles) + _outlet_candidates(text, tokens)
-             + head_names(text, tokens, kb) + _model_candidates(article, kb))
+    model = _model_candidates(article, kb)
+    model_tokens = {i for c in model for i in range(c.first, c.last + 1)}
+    rules = [c for c in head_names(text, tokens, kb)
+             if not (c.type == "GPE" and c.how == "rule" and c.first not in model_tokens
+                     and not kb.lookup(text[c.start:c.end]))]  # "من ناحية التعاون": "aspect", not a district
+    cands = _kb_candidates(text, tokens, kb, roles, model_tokens, matches) + _outlet_candidates(text, tokens) + rules + model
+    cands = _trim_titles(tokens, cands, roles)
     cands += _role_people(text, tokens, roles, cands)
     chosen = _select(_drop_heads_over_kb(cands))
     chosen = sorted(chosen + _surnames(text, tokens, chosen), key=lambda c: c.start)
-    role_tokens = {i for r in roles.values() for i in range(r.first, r.last + 1)}
     # NORP adjectives stand beside other mentions ("القوات الأميركية"), so they are added after selection.
     used = {i for c in chosen for i in range(c.first, c.last + 1)}
     chosen += [n for n in norp_mentions(text, tokens, kb) if n.first not in used]
     chosen.sort(key=lambda c: c.start)
+    tokens.person_tokens = {i for c in chosen if c.type == "PERSON" for i in range(c.first, c.last + 1)}
     mentions = []
     for c, eid, canonical in _link(text, chosen, kb):
-        role = roles.get(c.first) if c.type == "PERSON" else None
-        role_text = text[tokens[role.first].start:tokens[role.last].end].rstrip("،, ") if role else None
+        role = _role_of(text, tokens, c, roles, kb)
+        role_start = (tokens[role.first].start + (1 if role.group == "lam" else 0)) if role else 0
+        role_text = text[role_start:tokens[role.last].end].rstrip("،, ") if role else None
         affiliation = _affiliation(text, tokens, role, chosen) if role else None
-        if c.type != "PERSON" and c.first in role_tokens and c.type == "NORP":
-            pass  # a NORP inside a role phrase still counts as a mention of that country
         mentions.append(Mention(c.start, c.end, c.type, eid, role_text, affiliation, canonical, c.how))
     return dataclasses.replace(article, mentions=tuple(mentions))
 

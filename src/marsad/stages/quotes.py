@@ -13,5 +13,5 @@ def run(article: Article, ctx: Context) -> Article:
     return dataclasses.replace(article, quotes=tuple(find_quotes(article)))
 
 
-STAGE = stage("quotes", 1, requires={"text", "sentences", "mentions"}, provides={"quotes"}, run=run,
+STAGE = stage("quotes", 1, requires={"text", "sentences", "mentions", "timexes"}, provides={"quotes"}, run=run,
               doc="statements: cue, speaker (entity or anonymous), content, channel, time")
