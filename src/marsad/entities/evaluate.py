@@ -58,7 +58,7 @@ def predict(tokens: list[str], mode: str = "full", kb_files: tuple[str, ...] = (
     if mode == "model":
         from marsad.ner.crf import tag
 
-        return tag(tokens)
+        return tag(tokens)  # sentence by sentence, like the full mode
     article = Article(id="eval", content_hash="", source="eval", raw=text, text=text,
                       sentences=(Span(0, len(text)),), tokens=tuple(tokenize(text)))
     result = mention_stage.run(article, Context(kb_files=kb_files))

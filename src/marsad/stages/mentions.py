@@ -34,10 +34,10 @@ _MODEL_TYPES = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 def _tagger():
     """The CRF tagging function, or None when no trained model is shipped (rules and KB still run)."""
     try:
-        from marsad.ner.crf import load_tagger, tag
+        from marsad.ner.crf import load_tagger, tag_document
 
         load_tagger()
-        return tag
+        return tag_document
     except (ImportError, OSError, ValueError, RuntimeError):
         return None
 
@@ -126,11 +126,11 @@ def _model_candidates(article: Article, kb) -> list[Candidate]:
     text, tokens = article.text, article.tokens
     out: list[Candidate] = []
     starts = [t.start for t in tokens]
-    for sent in article.sentences:
-        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
-        if hi <= lo:
-            continue
-        tags = tag([text[t.start:t.end] for t in tokens[lo:hi]])
+    bounds = [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in article.sentences]
+    bounds = [(lo, hi) for lo, hi in bounds if hi > lo]
+    # One call for the whole article: the tagger's document pass makes repeated names agree.
+    tagged = tag([[text[t.start:t.end] for t in tokens[lo:hi]] for lo, hi in bounds])
+    for (lo, _hi), tags in zip(bounds, tagged, strict=True):
         i = 0
         while i < len(tags):
             if tags[i].startswith("B-") or tags[i].startswith("I-"):
@@ -201,8 +201,16 @@ def _trim_titles(tokens, cands: list[Candidate], roles: dict[int, RoleSpan]) -> 
     return out
 
 
+def _prefer_model_people(cands: list[Candidate]) -> list[Candidate]:
+    """Where the model found a person, its boundaries beat a rule's guess at the name's end."""
+    people = [c for c in cands if c.how == "model" and c.type == "PERSON"]
+    return [c for c in cands if not (c.how == "rule" and c.type == "PERSON" and c.priority < 4 and any(
+        p.first <= c.last and c.first <= p.last for p in people))]
+
+
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longest first, then the more reliable source."""
+    cands = _prefer_model_people(cands)
     chosen: list[Candidate] = []
     used: set[int] = set()
     for c in sorted(cands, key=lambda c: (-(c.last - c.first), -c.priority, -_PRIORITY[c.how], c.start)):

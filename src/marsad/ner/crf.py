@@ -1,0 +1,161 @@
+"""Runtime tagging with the shipped CRF model (python-crfsuite, standard library only).
+
+`tag(tokens)` returns BIO tags over PERS/ORG/LOC/MISC; `spans(tokens, tags)` groups them into entities.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.ner.features import FeatureConfig, FeatureExtractor, fold, read_table, strip_clitics
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
+MODEL_FILE = "ner.crfsuite"
+CLUSTERS_FILE = "clusters.tsv"
+GAZETTEER_FILE = "gazetteer.tsv"
+LEXICON_FILE = "lexicon.tsv"
+META_FILE = "ner.json"
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Span:
+    """An entity: token offsets [start, end) and its type."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def read_resources(model_dir: Path) -> tuple[dict, dict, dict]:
+    """Load (clusters, gazetteer, lexicon) tables from a model folder; missing files give empty tables."""
+    tables = []
+    for name in (CLUSTERS_FILE, GAZETTEER_FILE, LEXICON_FILE):
+        path = model_dir / name
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                tables.append(read_table(fh))
+        else:
+            tables.append({})
+    return tables[0], tables[1], tables[2]
+
+
+def model_config(model_dir: Path) -> FeatureConfig:
+    """Feature configuration recorded at training time (defaults when absent)."""
+    path = model_dir / META_FILE
+    if path.exists():
+        cfg = json.loads(path.read_text(encoding="utf-8")).get("features", {})
+        return FeatureConfig(**cfg)
+    return FeatureConfig()
+
+
+class Tagger:
+    """A crfsuite tagger with its feature extractor (restricted to attributes the model knows)."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        import pycrfsuite
+
+        path = model_dir / MODEL_FILE
+        if not path.exists():
+            raise FileNotFoundError(f"NER model not found: {path} (run python -m marsad.ner.train)")
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+        known = frozenset(attr for attr, _label in self._tagger.info().state_features)
+        clusters, gazetteer, lexicon = read_resources(model_dir)
+        self.extractor = FeatureExtractor(clusters, gazetteer, lexicon, model_config(model_dir), known=known)
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        if not tokens:
+            return []
+        feats = self.extractor.sentence_features(tokens)
+        if len(self.extractor._cache) > 500_000:
+            self.extractor.clear_cache()
+        with _lock:
+            return list(self._tagger.tag(feats))
+
+
+    def tag_document(self, sentences: list[list[str]], window: int = 10) -> list[list[str]]:
+        """Tag consecutive sentences of one text, then label repeats of names found nearby.
+
+        An untagged token run equal (folded, clitics stripped) to an entity predicted within `window`
+        sentences gets that entity's (majority) type: names recur within a news story.
+        """
+        tags = [self.tag(s) for s in sentences]
+        return propagate(sentences, tags, window)
+
+
+@lru_cache(maxsize=262_144)
+def _key(token: str) -> str:
+    return strip_clitics(fold(token))[1]
+
+
+def propagate(sentences: list[list[str]], tags: list[list[str]], window: int = 10) -> list[list[str]]:
+    """Document-level consistency pass over tagged sentences (see :meth:`Tagger.tag_document`)."""
+    keys = [[_key(t) for t in s] for s in sentences]
+    found: list[dict[tuple[str, ...], str]] = []
+    for k, t in zip(keys, tags, strict=True):
+        ents: dict[tuple[str, ...], str] = {}
+        for sp in spans(k, t):
+            key = tuple(k[sp.start:sp.end])
+            if sum(len(x) for x in key) >= 3:
+                ents[key] = sp.label
+            if sp.label == "PERS" and len(key) >= 2 and len(key[-1]) >= 3:
+                ents.setdefault(key[-1:], "PERS")  # a person is later named by the last name alone
+        found.append(ents)
+    out = []
+    for i, (k, t) in enumerate(zip(keys, tags, strict=True)):
+        votes: dict[tuple[str, ...], dict[str, int]] = {}
+        for j in range(max(0, i - window), min(len(found), i + window + 1)):
+            for key, label in found[j].items():
+                votes.setdefault(key, {}).setdefault(label, 0)
+                votes[key][label] += 1
+        new = list(t)
+        where: dict[str, list[int]] = {}
+        for a, x in enumerate(k):
+            where.setdefault(x, []).append(a)
+        for key in sorted((key for key in votes if key[0] in where), key=len, reverse=True):
+            label = max(votes[key].items(), key=lambda kv: kv[1])[0]
+            n = len(key)
+            for a in where[key[0]]:
+                if tuple(k[a:a + n]) == key and all(x == "O" for x in new[a:a + n]):
+                    if a + n < len(new) and new[a + n].startswith("I-"):
+                        continue
+                    new[a:a + n] = ["B-" + label] + ["I-" + label] * (n - 1)
+        out.append(new)
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_tagger(model_dir: Path | str = MODEL_DIR) -> Tagger:
+    """Load (once) the tagger for a model folder; the shipped model by default."""
+    return Tagger(Path(model_dir))
+
+
+def tag(tokens: list[str]) -> list[str]:
+    """BIO tags (B-PERS, I-ORG, ..., O) for one tokenized sentence, using the shipped model."""
+    return load_tagger().tag(list(tokens))
+
+
+def tag_document(sentences: list[list[str]]) -> list[list[str]]:
+    """Tags for the consecutive sentences of one text, with the document-level consistency pass."""
+    return load_tagger().tag_document([list(s) for s in sentences])
+
+
+def spans(tokens: list[str], tags: list[str]) -> list[Span]:
+    """Group BIO tags into entity spans (an I- tag without a matching open entity starts a new one)."""
+    out: list[Span] = []
+    start, label = -1, ""
+    for i, t in enumerate([*tags, "O"]):
+        kind, _, typ = t.partition("-")
+        if label and (kind != "I" or typ != label):
+            out.append(Span(start, i, label, " ".join(tokens[start:i])))
+            label = ""
+        if kind == "B" or (kind == "I" and not label):
+            start, label = i, typ
+    return out
