@@ -43,7 +43,8 @@ def cues() -> _Cues:
     for v in data["verbs"]:
         prep = fold(v["prep"]) if v.get("prep") else None
         past, present = fold(v["past"]), fold(v["present"])
-        forms = {past, past + "ت", present, "ت" + present[1:]}
+        # he, she, they (past and present): قال قالت قالوا، يقول تقول يقولون
+        forms = {past, past + "ت", past + "وا", present, "ت" + present[1:], present + "ون"}
         if past.endswith("ي") or past.endswith("ا"):  # رأى -> رأت, دعا -> دعت
             forms.add(past[:-1] + "ت")
         for form in forms:
@@ -114,7 +115,30 @@ _LINKERS = {"بينما", "فيما", "كما", "حيث", "اذ", "وبينما"
 _AMBIGUOUS = {"بين", "وبين", "فبين", "زاد", "وزاد", "فزاد", "تبين", "وتبين"}  # "between", "increased", "it appeared"
 
 
+_DEMONSTRATIVES = {"هذه", "هذا", "ذلك", "تلك", "هؤلاء"}
 _NOT_SPEAKERS = {"بقوله", "بقولها", "قائلا", "قائله", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها"}
+
+
+def _subject_just_before(article: Article, w: _Words, i: int, c: _Cues) -> tuple[int, int] | None:
+    """Words [lo, i) of an unnamed source or a person standing right before the verb (SVO)."""
+    for k in range(max(0, i - 3), i):
+        head = w.forms[k]
+        if (head in c.anonymous or head.removeprefix("ال") in c.anonymous) and not any(
+                "،" in _gap(article.text, w, x) for x in range(k + 1, i + 1)):
+            return k, i
+    for m in article.mentions:
+        if m.type == "PERSON" and i > 0 and w.spans[i - 1][1] == m.end:
+            return next(k for k in range(i) if w.spans[k][1] > m.start), i
+    return None
+
+
+def _earlier_source(found, in_force, head: str) -> str | None:
+    """"المصدر" refers back to "مصدر أمني عراقي": the last anonymous speaker with that head noun."""
+    bare = head.removeprefix("ال")
+    for speaker, _eid, anonymous in [in_force]:
+        if anonymous and speaker and fold(speaker.split()[0]) == bare:
+            return speaker
+    return None
 
 
 def _antecedent(article: Article, before: int, sent_start: int):
@@ -163,6 +187,9 @@ def _reported(text: str, w: _Words, i: int) -> bool:
     form = w.forms[i]
     if form in _AMBIGUOUS:
         return False
+    raw = text[w.spans[i][0]:w.spans[i][1]]
+    if form.endswith("راي") and raw.endswith("ي"):
+        return False  # "رأي" is an opinion; the verb is written "رأى"
     gap = _gap(text, w, i)
     if form[:1] in "يت" and i > 0 and w.forms[i - 1] not in _LINKERS and "،" not in gap and "," not in gap:
         return False  # a bare present-tense verb right after a noun: a relative clause, not a report
@@ -222,15 +249,31 @@ def find_quotes(article: Article) -> list[Quote]:
     return out
 
 
+def _quoted_name_end(text: str, w: _Words, j: int, c: _Cues) -> int | None:
+    """If words j.. are a short quotation (at most 4 words) closed right before a complementizer
+    (within 2 words), the index of the first word after the closing mark; else None."""
+    for k in range(j, min(len(w.forms), j + 4)):
+        gap_after = text[w.spans[k][1]:w.spans[k + 1][0]] if k + 1 < len(w.forms) else ""
+        if any(q in gap_after for q in OPEN_CLOSE.values()) or '"' in gap_after:
+            return k + 1 if any(f in c.complementizers for f in w.forms[k + 1:k + 3]) else None
+    return None
+
+
 def _boundary(text: str, w: _Words, i: int, prep: str | None, participle: bool, c: _Cues):
     """(word index where the speaker region ends, boundary offset, kind) or None to drop the cue."""
     j = i + 1
     while j < min(len(w.forms), i + 26):
-        gap = _gap(text, w, j)
-        if ":" in gap or any(q in gap for q in OPEN_CLOSE):
-            return j, w.spans[j - 1][1] + min(gap.index(ch) for ch in gap if ch in ':"“«„”'), "quote"
         if w.forms[j] in c.complementizers:
             return j, w.spans[j][1], "that"
+        gap = _gap(text, w, j)
+        if j > i + 2 and w.forms[j] in c.verbs and w.forms[j][:1] in "وف" and ("،" in gap or "," in gap):
+            return j, None, "before_cue"  # "أكد مسؤول عراقي هذه المعلومات، وقال ...": two statements
+        if ":" in gap or any(q in gap for q in OPEN_CLOSE):
+            after = _quoted_name_end(text, w, j, c) if ":" not in gap else None
+            if after is not None:
+                j = after  # 'لـ"العربي الجديد" إن' / 'كتائب "حزب الله" العراق أن': a quoted name, not the content
+                continue
+            return j, w.spans[j - 1][1] + min(gap.index(ch) for ch in gap if ch in ':"“«„”'), "quote"
         if prep and w.forms[j] == prep and not (j + 1 < len(w.forms) and w.forms[j + 1] in c.complementizers):
             if j == i + 1 and not participle:
                 return None  # "يشير إلى بدء ...": "indicates", not a statement
@@ -298,13 +341,19 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
     if bound is None:
         return None
     region_end, boundary, kind = bound
+    if participle and kind != "that":
+        k = i + 1 if i + 1 < len(w.forms) and w.forms[i + 1] in ("الي", "علي", "عن", "من", "ب") else i
+        if k + 1 < len(w.forms) and not any(q in _gap(text, w, k + 1) for q in ':"“«„'):
+            region_end, boundary, kind = i + 1, w.spans[k][1], "object"  # "مؤكدا التزام ...": the object
     if prep and kind == "that" and region_end > i + 1 and w.forms[region_end - 1] == prep:
         region_end -= 1
     # the speaker: words after the cue, up to a channel ("لوكالة ...") or a time phrase ("يوم السبت")
     lo, sp_end, chan_at = i + 1, region_end, None
     for k in range(lo, region_end):
-        if _is_channel(w, k, region_end, c):
-            sp_end, chan_at = min(sp_end, k), k
+        quoted = k > lo and any(q in _gap(text, w, k) for q in '"“«„') and not any(
+            m.start < w.spans[k][0] < m.end for m in article.mentions)  # 'كتائب "حزب الله"' is one name
+        if _is_channel(w, k, region_end, c) or quoted:
+            sp_end, chan_at = min(sp_end, k), k  # 'وأبلغ مصدر ... "العربي الجديد" أن': the addressee
             break
         if k > lo and _is_time(w, k):
             sp_end = min(sp_end, k)
@@ -319,11 +368,18 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
         before = _subject_before(w, i)  # "وكان السوداني قد قال ...": the subject precedes the verb
         if before:
             lo, sp_end = before
+        elif (before := _subject_just_before(article, w, i, c)) is not None:
+            lo, sp_end = before  # "لكن خبراء أمنيين أكدوا ...": the subject stands before the verb
         elif i > 0 and w.forms[i - 1] in ("الذي", "التي", "الذين"):
             antecedent = _antecedent(article, w.spans[i - 1][0], sent.start)
             if antecedent is not None:  # "... حامد الشمري، الذي قال ...": the person before the relative
                 lo = next(k for k in range(len(w.spans)) if w.spans[k][0] >= antecedent.start)
                 sp_end = next((k for k in range(lo, len(w.spans)) if w.spans[k][1] >= antecedent.end), lo) + 1
+    if kind == "before_cue":  # the speaker, then its object up to the comma ("هذه المعلومات")
+        obj = next((k for k in range(lo + 1, region_end) if w.forms[k] in _DEMONSTRATIVES), None)
+        if obj is None:
+            return None
+        sp_end, boundary, kind = obj, w.spans[obj - 1][1], "object"
     if kind is None:  # no complementizer: "وأكد المصدر لوكالة X، تحرك رتل ..." (content after the comma)
         comma = text.find("،", w.spans[i][1], sent.end)
         if not cue or comma < 0 or not (sp_end > lo or chan_at is not None):
@@ -333,6 +389,11 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
     if kind == "comma":
         m = _LEADING_TIME.match(text, start)
         start = m.end() if m else start
+        lead = next((t for t in article.timexes if t.start == start), None)
+        if lead is not None:  # "، نهاية الشهر الماضي، قرب مغادرة ...": the date is not the statement
+            start = lead.end
+            while start < end and text[start] in " ،,":
+                start += 1
     if not direct:
         end = _before_participle(text, w, start, end, c)
     s_start = s_end = None
@@ -341,7 +402,7 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
         cut = _person_end(article, s_start, s_end, boundary)
         if cut < s_end and kind == "quote":  # "ينتقد النائب X استمرار ... رغم "...": the object is the content
             start, end, direct = cut + 1, min(_close_quote(text, boundary) + 1, len(text)), False
-        s_end = cut
+        s_end = cut  # "ويختتم رعد تحليله بالقول إن": the speaker is the person
     if end <= start:
         return None
     channel = None
@@ -363,6 +424,10 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
             and not statement
         if statement and in_force[0]:
             speaker, entity_id, anonymous = in_force
+        elif anonymous and sp_end == lo + 1 and head.startswith("ال"):
+            earlier = _earlier_source(found, in_force, head)  # "وأكد المصدر": the source named before
+            if earlier:
+                speaker = earlier
         return Quote(start, end, speaker=speaker, speaker_text=speaker_text, speaker_start=s_start, speaker_end=s_end,
                      speaker_entity_id=entity_id, anonymous=anonymous, **common)
     source = found[-1] if participle and found else None

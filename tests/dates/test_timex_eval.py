@@ -86,7 +86,9 @@ def test_value_matching(pred, gold, ok):
 def test_dev_file_floors():
     res = evaluate_timex(DEV)
     assert res["cases"] == 772
-    # Reached when written: extraction F1 0.887, exact F1 0.540, value accuracy 0.606 (40/66).
-    assert res["extraction"]["f1"] >= 0.86
-    assert res["extraction_exact"]["f1"] >= 0.51
-    assert res["value_accuracy"] >= 0.57
+    # First reached: extraction F1 0.887, exact F1 0.540, value accuracy 0.606 (40/66); now 0.899, 0.572 and
+    # 0.667 (44/66). Ten of the 22 values still missed are year-less dates that Recognizers keeps as XXXX-MM-DD
+    # although the case has a reference date; we resolve them against it (the news contract), see docs.
+    assert res["extraction"]["f1"] >= 0.88
+    assert res["extraction_exact"]["f1"] >= 0.55
+    assert res["value_accuracy"] >= 0.65

@@ -154,7 +154,8 @@ def _master() -> re.Pattern[str]:
     year_part = (rf"(?:{_WS}*[,،\-–]?{_WS}*(?:(?:{mlink}{_WS}+)?{proc}{yword}{_WS}+)?"
                  rf"(?P<ty>{year})(?!{_D})(?:{_WS}*(?P<tera>{era}))?)")
     # A date starts a word; a number may also follow a glued proclitic or the article (و6 يناير، الـ12 من).
-    start = rf"(?:(?<!\w)|(?={_D})(?:(?<=(?<!\w)[وفبل])|(?<=الـ)|(?<=ال)))"
+    # (and "بتاريخ16/10/1436هـ": a date glued to its label)
+    start = rf"(?:(?<!\w)|(?={_D})(?:(?<=(?<!\w)[وفبل])|(?<=الـ)|(?<=ال)|(?<=تاريخ)))"
     pattern = (
         rf"{start}(?:"
         rf"{nb}(?P<iy>{_D}{{4}}){_WS}*(?P<isep>[-/.]){_WS}*(?P<im>{_D}{{1,2}}){_WS}*(?P=isep){_WS}*(?P<id>{_D}{{1,2}}){ne}"
@@ -162,7 +163,7 @@ def _master() -> re.Pattern[str]:
         rf"|{nb}(?P<nd>{_D}{{1,2}}){_WS}*(?P<nsep>[-/.]){_WS}*(?P<nm>{_D}{{1,2}}){_WS}*(?P=nsep){_WS}*(?P<ny>{_D}{{4}}){ne}"
         rf"(?:{_WS}*(?P<nera>{era}))?"
         rf"|(?:(?P<td>{_D}{{1,2}})(?!{_D}){_WS}*[-–]?{_WS}*(?:{dlink}{_WS}+)?)?{proc}(?P<m1>{month})(?!\w)"
-        rf"(?P<pair>{_WS}*(?:[/\\\-–]|(?P<paren>\()){_WS}*(?P<m2>{month})(?!\w)(?(paren){_WS}*\)))?"
+        rf"(?P<pair>(?:{_WS}*(?:[/\\\-–]|(?P<paren>\()){_WS}*|{_WS}+)(?P<m2>{month})(?!\w)(?(paren){_WS}*\)))?"
         rf"{year_part}?"
         rf"|{proc}(?P<yw>{yword}){_WS}*(?P<yy>{year})(?!{_D}){no_range}(?:{_WS}*(?P<yera>{era}))?"
         rf"|(?={_D}){not_after_range}(?P<ey>{_D}{{4}}){_WS}*(?P<eera>{era})"
@@ -241,14 +242,18 @@ def _clock(m: re.Match[str]) -> tuple[int, int] | None:
 
 @functools.cache
 def _weekday_regex() -> re.Pattern[str]:
-    weekday = _words([w for ws in _lexicon()["weekdays"].values() for w in ws])
-    return re.compile(rf"(?<!\w){weekday}(?!\w){_WS}*[,،\-–]?{_WS}*\Z")
+    lx = _lexicon()
+    weekday = _words([w for ws in lx["weekdays"].values() for w in ws])
+    lead, link = _words(lx.get("weekday_leads", [])), _words(lx.get("weekday_date_links", []))
+    # "اليوم (الأحد) 17/10/1436هـ", "يوم الجمعة الموافق 9/9/1436هـ", "الثلاثاء، 6 يناير"
+    return re.compile(rf"(?<!\w)(?:{lead}{_WS}*\(?{_WS}*)?{weekday}(?!\w)(?:{_WS}*\))?{_WS}*[,،\-–]?{_WS}*"
+                      rf"(?:{link}{_WS}*:?{_WS}*)?\Z")
 
 
 def _weekday_before(text: str, start: int) -> int:
     """Start of a weekday name written just before a day date ("الثلاثاء، 6 يناير"), else `start`.
     Checked only around a found date: trying it at every word of the text costs a fifth of the time."""
-    m = _weekday_regex().search(text, max(0, start - 30), start)
+    m = _weekday_regex().search(text, max(0, start - 45), start)
     return m.start() if m else start
 
 
@@ -273,12 +278,13 @@ def _build(text: str, m: re.Match[str]) -> DateMatch | None:
         return _make(text, _weekday_before(text, first), time_end or end, cal, y, mo, d, hm)
     if g("m1"):
         cal, mo = _months()[_key(g("m1"))]
-        if g("m2") and _months()[_key(g("m2"))] != (cal, mo):
+        other = g("m2") and _months()[_key(g("m2"))] != (cal, mo)
+        if other and g("pair").strip():
             return None  # "يناير/فبراير" is a span of months, not one month named twice
         d = int(g("td")) if g("td") else None
-        end = m.end("pair") if g("pair") else m.end("m1")
+        end = m.end("pair") if g("pair") and not other else m.end("m1")  # "سبتمبر أيلول": one month
         y = None
-        if g("ty"):
+        if g("ty") and not other:
             y = int(g("ty"))
             era = _eras().get(_key(g("tera"))) if g("tera") else None
             if cal == "hijri":
@@ -290,7 +296,7 @@ def _build(text: str, m: re.Match[str]) -> DateMatch | None:
                 end = m.end("tera") if era else m.end("ty")
             else:
                 y, hm, time_end = None, None, None
-        if d is None and y is None and not g("m2"):
+        if d is None and y is None and (not g("m2") or other):
             return None  # a month word alone (مارس "exercised", آب) is never a date by itself
         if d is not None:
             start = _weekday_before(text, m.start("td"))

@@ -34,7 +34,12 @@ __all__ = ["find_timexes"]
 #   XXXX-WXX-1, XXXX-10, XXXX-FA); absolute dates are never anchored. PAST_REF/PRESENT_REF/FUTURE_REF likewise.
 # - `range` holds [first, last] for spans ("من 3 إلى 12 سبتمبر 2025", "من 2014 إلى 2018") and Hijri months;
 #   `value` is then the first. A Gregorian month is its own span (range null).
-# - "يوما ما" (some day) and bare numbers ("في 15") are not timexes; named dates ("ثورة 25 يناير") keep XXXX.
+# - A day number alone is a date only after يوم, or after في at a clause end or before a clock ("يوم 27",
+#   "سأعود في 15": XXXX-XX-15 unanchored); "في 15 دولة", "إلى 27" are counts. "يوما ما" (some day) is no
+#   timex; named dates ("ثورة 25 يناير") keep XXXX. Years may be spelled out after a month or a year word
+#   ("سبتمبر ، ألفين" 2000-09, "عام ألفين وعشرين" 2020). "نهاية (هذا) الأسبوع" is the weekend (2016-W45-WE).
+# - A year-less month looks back like a day ("في ديسمبر" in an August article is last December) unless the
+#   sentence is in the future tense; a bare quarter ("في الربع الثاني") is the latest one, or the next.
 
 _RANGEABLE = frozenset({"day", "month", "year", "period"})
 
@@ -167,6 +172,28 @@ def _ranges(c: _Ctx, sel: list[_C]) -> list[_C]:
     return out
 
 
+_TO = "|".join(_k(w) for w in ("إلى", "حتى", "-", "–"))  # folded: إلى is written الي
+_BARE_TO = re.compile(rf"[^\S\n]*(?:{_TO})[^\S\n]*(\d{{1,2}})(?![\d:.,/]\d|\d)(?=[^\S\n]*(?:[.!?؟،,;:\n)]|$))")
+_BARE_FROM = re.compile(rf"(?<!\w)(?:{_k('من')}|{_k('بين')})[^\S\n]+(\d{{1,2}})[^\S\n]*(?:{_TO}|و)[^\S\n]*\Z")
+
+
+def _clock_spans(c: _Ctx, sel: list[_C]) -> None:
+    """A clock span whose other end is a bare hour: "من 1:30 بعد الظهر إلى 4" (13:30 to 16), "من 3 إلى 3:30"."""
+    for i, x in enumerate(sel):
+        if x.kind != "clock" or x.range:
+            continue
+        nxt = sel[i + 1].s if i + 1 < len(sel) else len(c.f)
+        h = x.extra[0]
+        pre = c.g.range_pre_rx.search(c.f, max(0, x.s - 10), x.s)
+        if pre and (m := _BARE_TO.match(c.f, x.e, nxt)) and int(m.group(1)) <= 24:
+            h2 = int(m.group(1))
+            h2 += 12 if h >= 12 and h2 < 12 and h2 + 12 > h else 0
+            x.s, x.e, x.range = pre.start(), m.end(1), (x.value, _clock_str(h2, None, None))
+        elif (m := _BARE_FROM.search(c.f, max(0, x.s - 20), x.s)) and int(m.group(1)) <= h:
+            first = _clock_str(int(m.group(1)), None, None)
+            x.s, x.value, x.range = m.start(), first, (first, x.value)
+
+
 def find_timexes(text: str, ref: dt.date | None) -> list[Timex]:
     """Every temporal expression in `text`, sorted, non-overlapping, exact spans, TIMEX3-normalized.
 
@@ -195,6 +222,7 @@ def find_timexes(text: str, ref: dt.date | None) -> list[Timex]:
     sel = _select(cands)
     _extend(c, sel)
     sel = _ranges(c, _attach(c, sel))
+    _clock_spans(c, sel)
     out = []
     for x in sel:
         s, e = c.map.original_span(x.s, x.e)

@@ -79,6 +79,7 @@ class _G:
 
         self.deictic, self.rel, self.numbers = ints("deictic_days"), ints("relative"), ints("numbers")
         self.ordinals = ints("ordinals") | {_k(w): 10 for w in lx["numbers"][10]}  # "الحادي عشر" 11
+        self.year_words = self.numbers | ints("hundreds") | ints("thousands")  # "ألفين وعشرين" 2020
         self.decades = ints("decades")
         self.decades |= {k[2:]: v for k, v in self.decades.items()}  # "سبعينيات القرن الماضي" (construct)
         self.clock_plus, self.clock_minus = ints("clock_plus"), ints("clock_minus")
@@ -121,6 +122,9 @@ class _G:
         week, month, year, century = (a(self.periods_of(c)) for c in ("W", "M", "Y", "CE"))
         year_w = a(mo["year_words"])
         def_num = a(["ال" + w for w in self.numbers if " " not in w])
+        spelled = (rf"{a(lx['thousands'][1000] + lx['thousands'][2000])}{R}"
+                   rf"(?:{S0}و{S0}(?:{a(w for ws in lx['hundreds'].values() for w in ws)}|{num_w}){R}"
+                   rf"(?:{S}{a(lx['numbers'][10])}{R})?){{0,3}}")
         mods = a(k for k, v in self.mods.items() if v != "APPROX")
         apx = [k for k, v in self.mods.items() if v == "APPROX"]
         self.day_parts = a(self.parts)
@@ -143,15 +147,16 @@ class _G:
                          rf"{week}(?:{S}(?P<rel2>{rel}))?{R}"),
             "month": (2, [*lx["this"], "#d", *lx["month_head"], *self.months],
                       rf"(?:(?P<this>{this}){S})?(?:(?P<day>\d{{1,2}}){S0}(?:{of}{S})?)?"
-                      rf"(?:(?P<head>{a(lx['month_head'])}){S})?(?P<m1>{mon}){R}" + pair),
+                      rf"(?:(?P<head>{a(lx['month_head'])}){S})?(?P<m1>{mon}){R}" + pair
+                      + rf"(?:{S0}[,،]?{S0}(?:{year_w}{S})?(?P<sy>{spelled}))?"),
             "weekend": (3, lx["weekend"],
                         rf"{a(lx['weekend'])}{S}(?:(?P<this>{this}){S})?{week}{R}(?:{S}(?P<rel>{rel}))?"),
             "period": (2, [*lx["this"], *self.periods],
                        rf"(?:(?P<this>{this}){S})?(?P<per>{a(self.periods)}){R}(?:{S}(?P<rel>{rel}))?"),
             "quarter": (3, lx["quarter"] + lx["half"],
                         rf"(?P<q>{a(lx['quarter'] + lx['half'])}){S}(?P<o>{ordn}|{a(lx['last_ordinal'])}){R}"
-                        rf"(?:{S}{of})?{S}(?:(?:(?P<this>{this}){S})?(?P<yw>{year_w})(?:{S}(?P<rel>{rel}))?"
-                        rf"(?:{S0}(?P<y>\d{{4}}))?|(?P<y2>\d{{4}}))"),
+                        rf"(?:(?:{S}{of})?{S}(?:(?:(?P<this>{this}){S})?(?P<yw>{year_w})(?:{S}(?P<rel>{rel}))?"
+                        rf"(?:{S0}(?:(?P<y>\d{{4}})|(?P<sy>{spelled})))?|(?P<y2>\d{{4}}))(?!\d))?"),
             "season": (2, [*lx["this"], *lx["season_head"], *self.seasons],
                        rf"(?:(?P<this>{this}){S})?(?:{a(lx['season_head'])}{S})?(?P<sea>{a(self.seasons)}){R}"
                        rf"(?:{S}(?P<rel>{rel}))?(?:{S}(?:{of}{S})?"
@@ -162,7 +167,8 @@ class _G:
                       rf"(?:(?P<pre>{a(pre_words)}){S})?(?:(?P<apx>{a(apx)}){S})?(?:(?P<n>{num}){S0}(?:-{S0})?"
                       rf"(?P<u1>{unit})|(?P<fr>{a(self.fractions)}){S}(?P<u2>{unit})"
                       rf"|(?P<vq>{a(lx['vague_counts'])}){S}(?P<u3>{unit})|(?P<u4>{unit})){R}"
-                      rf"(?:{S}(?P<whole>{a(lx['whole'])}){R}|{S0}و(?P<half>{a(lx['fractions']['0.5'])}){R})?"
+                      rf"(?:{S}(?P<whole>{a(lx['whole'])}){R}|{S0}و(?P<half>{a(lx['fractions']['0.5'])}){R}"
+                      rf"|{S}(?P<many>{a(lx['vague_adjectives'])}){R})?"
                       rf"(?P<now>{S}{a(lx['from_now'])}{R})?"),
             "plural": (3, ["#ال", *self.units],
                        rf"(?:ال{S0}(?P<n0>\d+){S0})?(?P<u>{unit}){R}(?:{S}(?P<n2>{def_num}|ال{S0}\d+))?"
@@ -192,10 +198,13 @@ class _G:
                      rf"|(?:{in_})(?P<pin>{a(self.part_in)}){R}"),
             "dom": (4, [*lx["day_word"], "#d", *self.ordinals, *lx["first_day"]],
                     rf"(?:{day}{S})?(?P<od>{ordn}){S}{of}{S}(?:{a(lx['month_head'])}{S})?(?P<m1>{mon}){R}{pair}"
-                    rf"(?:{S0},?{S0}(?:(?:{of}{S})?{year_w}{S})?(?P<y>\d{{4}}))?"
+                    rf"(?:{S0}[,،]?{S0}(?:(?:{of}{S})?{year_w}{S})?(?:(?P<y>\d{{4}})|(?P<sy>{spelled})))?"
                     rf"|(?:{day}{S})?(?P<od2>{ordn}|\d{{1,2}}){S}{of}{S}(?:(?P<this>{this}){S})?{month}"
                     rf"(?:{S}(?P<rel>{rel}))?{R}|(?P<first>{a(lx['first_day'])}){S}(?P<m3>{mon}){R}"
                     rf"(?:{S0},?{S0}(?:{year_w}{S})?(?P<y3>\d{{4}}))?"),
+            "bareday": (2, ["#d"],  # "يوم 27", "سأعود في 15": a day number alone, at a clause end or before a clock
+                        rf"(?P<bd>\d{{1,2}})(?![\d%٪])(?![.,:/\-]\d)(?={S0}(?:[.!?؟،,;:\n)]|$)"
+                        rf"|{S}(?:{a(lx['clock_intro'])}|{self.day_parts}){R})"),
             "decade": (2, [*self.decades, *self.periods_of("CE")],
                        rf"(?P<dec>{a(self.decades)}){R}(?:{S}(?:{of}{S})?{century}{S}(?P<crel>{rel}|{ordn}))?"
                        rf"|{century}{S}(?P<cord>{ordn}){R}"),
@@ -203,10 +212,12 @@ class _G:
                       rf"(?P<v>{a(w for ws in lx['vague'].values() for w in ws)}){R}"
                       rf"|(?<={re.escape(_k(lx['year_in'][0]))} )"
                       rf"(?P<vi>{a(w for ws in lx['vague_after_in'].values() for w in ws)}){R}"),
-            "year": (2, [*lx["year_signals"], *self.mods, *lx["year_in"], *lx["dual_year_word"]],
+            "year": (2, [*lx["year_signals"], *self.mods, *lx["year_in"], *lx["dual_year_word"], *mo["year_words"]],
                      rf"(?P<sig>{a(lx['year_signals'])}|{mods}|{a(lx['year_in'])}){S}(?P<y>\d{{4}})"
                      rf"(?![\d%٪]|[.,]\d){R}(?P<tail>{S0}(?:[.,;:!?)\n]|$|و))?"
-                     rf"|(?P<dual>{a(lx['dual_year_word'])}){S}(?P<ya>\d{{4}}){S0}و{S0}(?P<yb>\d{{4}}){R}"),
+                     rf"|(?P<dual>{a(lx['dual_year_word'])}){S}(?P<ya>\d{{4}}){S0}و{S0}(?P<yb>\d{{4}}){R}"
+                     rf"|(?P<yw>{year_w}){S}(?:(?P<sy>{spelled})|(?P<y3>\d{{3}})(?![\d%٪]|[.,]\d){R}"
+                     rf"(?={S0}(?:[.,;:!?)\n]|$)))"),
             "year_range": (5, [*lx["range_from"], "#d"],
                            rf"(?:(?P<p>{a(lx['range_from'])}){S}"
                            rf"(?:{a([*mo['year_words'], *lx['dual_year_word']])}{S})?)?"
@@ -225,13 +236,14 @@ class _G:
         years = [w for w, f in self.starts.items() if w[0] != "#" and set(f) <= {"year", "year_range"}]
         words = [w for w in self.starts if w[0] != "#" and w not in years]
         self.trigger_rx = comp(rf"{_B2}(?P<w>{a(words)}){R}|{_B1}(?P<y>{a(years)})(?={S}\d)"
-                               rf"|(?<![\w.,:/])(?P<d>\d)|(?<!\w)(?P<a>ال)(?={S0}\d)")
+                               rf"|(?<![0-9A-Za-z_.,:/])(?P<d>\d)|(?<!\w)(?P<a>ال)(?={S0}\d)")
         head = a(lx["month_head"])
         self.pre_rx = comp(rf"(?:{_B2}(?P<mod>{a(self.mods)})(?:{S}{head})?|{_B2}(?P<pd>{self.day_parts})"
                            rf"(?:{S}{day})?|{_B2}(?P<head>{head})){S}\Z")
         self.suffix_rx = comp(rf"{S}(?:(?P<rel>{rel})"
                               rf"|{of}{S}(?:(?P<this>{this}){S})?{year}(?:{S}(?P<rel2>{rel}))?{R})")
         self.post_rx = comp(rf"{S}(?P<pd>{a(self.part_after)}){R}")
+        self.bare_lead_rx = comp(rf"{_B1}(?:(?P<day>{day})|{a(lx['bare_day_after'])}){S}\Z")
         self.day_gap_rx = comp(rf"{S0}[,(]?{S0}")
         self.gap_rx = comp(rf"{S0}[,|\-–]?{S0}(?:{a(lx['clock_day_links'])}{S})*")
         self.range_gap_rx = comp(rf"{S0}(?:[-–]|{a(lx['range_to'])}){S0}")

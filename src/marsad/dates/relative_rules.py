@@ -10,6 +10,7 @@ import re
 
 from marsad.dates.absolute import _SHIFTS
 from marsad.dates.relative_grammar import _C, _XS, _Ctx, _k
+from marsad.dates.relative_numbers import _bareday_h, _decade_h, _spelled_year, _year_h, _year_range_h
 from marsad.dates.relative_values import (
     _clock_str,
     _duration,
@@ -80,16 +81,20 @@ def _month_h(m: re.Match[str], c: _Ctx) -> _Out:
         return None  # "يناير/فبراير" is two months
     day = int(m.group("day")) if m.group("day") else None
     s = m.start("day") if day else m.start("head") if m.group("head") else m.start("m1")
-    k, yoff, e = _suffix(c, m.end())
+    year = _spelled_year(c, m.group("sy"))
+    if m.group("sy") and not year:
+        return None
+    k, yoff, e = _suffix(c, m.end()) if not year else (None, None, m.end())
     if m.group("this") and k is None and yoff is None:
         s, k = m.start("this"), 0  # "هذا أبريل"
     if not (day or m.group("head") or k is not None or yoff is not None):
         if key in g.w["month_needs_word"] or key in g.ambiguous and not c.after_signal(s):
             return None  # مارس "exercised", آب alone
-    got = _month_value(c, s, cal, mon, day, k, yoff)
+    got = _month_value(c, s, cal, mon, day, k, yoff, year)
     if got is None:
         return None
-    return _C(s, e, "DATE", got[0], None, got[1], cal, got[2], kind="day" if day else "month")
+    return _C(s, e, "DATE", got[0], None, got[1], cal, got[2], prio=(5 if day else 3) if year else 2,
+              kind="day" if day else "month")
 
 
 def _weekend_h(m: re.Match[str], c: _Ctx) -> _Out:
@@ -121,9 +126,15 @@ def _quarter_h(m: re.Match[str], c: _Ctx) -> _Out:
     n = (2 if half else 4) if _k(o) in g.w["last_ordinal"] else _num(_k(o), g.ordinals)
     if n is None or not 1 <= n <= (2 if half else 4):
         return None
-    y = m.group("y") or m.group("y2")
+    y = m.group("y") or m.group("y2") or _spelled_year(c, m.group("sy"))
     k = _rel(g, m.group("rel"))
     code = f"{'H' if half else 'Q'}{int(n)}"
+    bare = not (y or m.group("yw"))
+    if bare and (half or c.next(m.end()) in g.w["counted_from"] or not c.prev(m.start()) & g.w["signals"]):
+        return None  # "في الربع الثاني" (of this year) only; "الربع الأول من المباراة", a half alone: no
+    if bare and c.ref is not None:  # the latest such quarter, or the next one in a future sentence
+        cur, fut = (c.ref.month - 1) // 3 + 1, c.future(m.start())
+        k = (0 if n >= cur else 1) if fut else (0 if n <= cur else -1)
     if y:
         return _C(m.start(), m.end(), "DATE", f"{y}-{code}", kind="period")
     if c.ref is None:
@@ -166,7 +177,7 @@ def _quant_h(m: re.Match[str], c: _Ctx) -> _Out:
         n = None
     elif kind == "dual":
         n = 2
-    elif kind == "plural" and framed:
+    elif kind == "plural" and (framed or grp("many")):
         nxt = c.next(m.end())
         if nxt[:2] == "ال" or nxt in g.months or nxt in g.w["month_head"] | g.w["plural_not_before"]:
             return None  # "خلال أيام العيد", "أيام شهر رمضان": days of something, not a span
@@ -254,8 +265,10 @@ def _clock_h(m: re.Match[str], c: _Ctx) -> _Out:
             mi = _num(_k(grp("fmin")), g.numbers)
             mi = None if mi is None or mi != int(mi) else int(mi)
         else:  # "الثالثة و4 أشخاص": the number is not minutes
-            end = m.end("ho") if grp("ho") else m.end("hh")
+            end = max(m.end(x) for x in ("ho", "hh", "mi", "se") if grp(x))
     weak = ap in g.w["weak_clock_markers"] and not (grp("tw") or grp("mi"))  # "5 م" is also five metres
+    if grp("ho") and not grp("tw") and not _k(grp("ho")).split()[0].endswith("ه"):
+        return None  # hours are feminine ordinals (الثالثة): "الفريق الأول مساء أمس" is no clock
     if not (grp("tw") or grp("mi") or ap and not weak or grp("ho") and (grp("fp") or grp("fm"))):
         return None
     if h is None or not (0 <= h <= 24 and (grp("hh") or 1 <= h <= 12)) or mi is not None and mi > 59:
@@ -326,7 +339,7 @@ def _dom_h(m: re.Match[str], c: _Ctx) -> _Out:
     cal, mon = g.months[_k(grp("m1") or grp("m3"))]
     if grp("m2") and g.months[_k(grp("m2"))] != (cal, mon):
         return None
-    y = grp("y") or grp("y3")
+    y = grp("y") or grp("y3") or _spelled_year(c, grp("sy"))
     k, yoff, e = _suffix(c, m.end()) if not y else (None, None, m.end())
     got = _month_value(c, m.start(), cal, mon, int(d), k, yoff, int(y) if y else None)
     if got is None:
@@ -334,48 +347,13 @@ def _dom_h(m: re.Match[str], c: _Ctx) -> _Out:
     return _C(m.start(), e, "DATE", got[0], None, got[1], cal, kind="day")
 
 
-def _decade_h(m: re.Match[str], c: _Ctx) -> _Out:
-    g = c.g
-    if m.group("cord"):
-        n = _num(_k(m.group("cord")), g.ordinals)
-        return _C(m.start(), m.end(), "DATE", f"{int(n) - 1:02d}", kind="period") if n and 1 <= n <= 30 else None
-    cent, crel = 19, m.group("crel")
-    if crel and _k(crel) in g.rel:
-        cent = (c.ref.year // 100 if c.ref else 20) + g.rel[_k(crel)]
-    elif crel:
-        cent = int(_num(_k(crel), g.ordinals) or 20) - 1
-    return _C(m.start(), m.end(), "DATE", f"{cent}{g.decades[_k(m.group('dec'))]}", kind="period")
-
-
 def _vague_h(m: re.Match[str], c: _Ctx) -> _Out:
     return _C(m.start(), m.end(), "DATE", c.g.vague[_k(m.group("v") or m.group("vi"))])
-
-
-def _year_h(m: re.Match[str], c: _Ctx) -> _Out:
-    """A bare four-digit year after a temporal word ("منذ 2006", "بحلول 2030"); "عامي 2014 و2015"."""
-    if m.group("dual"):
-        return [_C(m.start(), m.end("ya"), "DATE", m.group("ya"), kind="year"),
-                _C(m.start("yb"), m.end("yb"), "DATE", m.group("yb"), kind="year")]
-    y, sig = int(m.group("y")), _k(m.group("sig"))
-    strong = sig in c.g.w["year_signals_strong"] or sig in c.g.mods
-    if not 1900 <= y <= 2100 or not strong and m.group("tail") is None:
-        return None  # "حتى 2000 جندي": after weak words a year must end the clause
-    return _C(m.start("y"), m.end("y"), "DATE", str(y), kind="year")
-
-
-def _year_range_h(m: re.Match[str], c: _Ctx) -> _Out:
-    y1, y2, conn = int(m.group("y1")), int(m.group("y2")), _k(m.group("c"))
-    p = _k(m.group("p")) if m.group("p") else ""
-    if conn in c.g.w["range_and"] and p not in c.g.w["range_between"] or conn == "/" and y2 != y1 + 1:
-        return None  # "2014 و2015" are two years; "2014/2015" a season only when consecutive
-    if not 1900 <= y1 < y2 <= 2100:
-        return None
-    return _C(m.start(), m.end(), "DATE", str(y1), range=(str(y1), str(y2)), kind="range")
 
 
 _HANDLERS = {
     "deictic": _deictic, "weekday": _weekday_h, "week_day": _week_day, "month": _month_h, "period": _period_h,
     "weekend": _weekend_h, "quarter": _quarter_h, "season": _season_h, "quant": _quant_h, "plural": _plural_h,
-    "set": _set_h, "clock": _clock_h, "point": _point_h, "part": _part_h, "dom": _dom_h, "decade": _decade_h,
+    "set": _set_h, "clock": _clock_h, "point": _point_h, "part": _part_h, "dom": _dom_h, "bareday": _bareday_h, "decade": _decade_h,
     "vague": _vague_h, "year": _year_h, "year_range": _year_range_h,
 }
