@@ -94,6 +94,7 @@ class KnowledgeBase:
                  titles: list[tuple[str, str]], open_titles: frozenset[str] = frozenset()):
         self._entries, self._norp, self._titles, self.open_titles = entries, norp, titles, open_titles
         self._index: dict[str, tuple[KBEntry, ...]] | None = None
+        self._norp_forms: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -140,6 +141,12 @@ class KnowledgeBase:
         """The entity id a nationality/group adjective links to (الأميركية -> "Q30"); None when the
         adjective is unknown or links to nothing (شيعي)."""
         return next((self._norp[v] for v in _variants(_key(adjective)) if v in self._norp), None)
+
+    def norp_forms(self) -> frozenset[str]:
+        """Every folded NORP form (for a fast first check before `norp()`)."""
+        if getattr(self, "_norp_forms", None) is None:
+            self._norp_forms = frozenset(self._norp)
+        return self._norp_forms
 
     def is_norp(self, adjective: str) -> bool:
         return any(v in self._norp for v in _variants(_key(adjective)))

@@ -57,15 +57,25 @@ def _rules():
 _HEAD_TYPE = {"org_heads": "ORG", "fac_heads": "FAC", "loc_heads": "LOC", "gpe_heads": "GPE"}
 
 
+@functools.lru_cache(maxsize=300_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+@functools.lru_cache(maxsize=300_000)
+def _is_arabic_word(word: str) -> bool:
+    return bool(_ARABIC_WORD.match(word))
+
+
 class TokenView:
     """The tokens of one body with their folded forms computed once (the rules ask many times)."""
 
     def __init__(self, text: str, tokens):
         self.text, self.tokens = text, tokens
-        self.whole = [fold(text[t.start:t.end]) for t in tokens]
-        self.base = [fold(text[t.base_start:t.base_end]) if t.base_start >= 0 else w
+        self.whole = [_fold_word(text[t.start:t.end]) for t in tokens]
+        self.base = [_fold_word(text[t.base_start:t.base_end]) if t.base_start >= 0 else w
                      for t, w in zip(tokens, self.whole, strict=True)]
-        self.word = [bool(_ARABIC_WORD.match(text[t.start:t.end])) for t in tokens]
+        self.word = [_is_arabic_word(text[t.start:t.end]) for t in tokens]
         self.starts = [t.start for t in tokens]
 
     def __len__(self) -> int:
@@ -219,8 +229,14 @@ def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
     _, stops = _rules()
     nouns = _role_nouns()
     out: list[RoleSpan] = []
+    starts = _title_firsts(id(index), index)
+    bases = tokens.base if isinstance(tokens, TokenView) else [_forms(text, tokens, k)[1] for k in range(len(tokens))]
     i = 0
     while i < len(tokens):
+        b = bases[i]
+        if b not in starts and not (b.startswith("ال") and b[2:] in starts) and "ال" + b not in starts:
+            i += 1  # most words cannot open a title: skip them without building keys
+            continue
         match = _title_at(text, tokens, i, index, longest)
         if not match:
             i += 1
@@ -372,6 +388,7 @@ def norp_mentions(text: str, tokens, kb) -> list[Candidate]:
     out = []
     from marsad.entities.match import without_proclitics
 
+    forms = kb.norp_forms()
     for i in range(len(tokens)):
         if not _is_word_at(text, tokens, i):
             continue
@@ -380,6 +397,8 @@ def norp_mentions(text: str, tokens, kb) -> list[Candidate]:
         piece = text[tok.start:tok.end]
         whole = _fold_at(text, tokens, i)
         readings = without_proclitics(whole) if len(whole) == len(piece) else (whole,)
+        if not any(r in forms for r in readings):
+            continue
         for form in [*readings[1:], readings[0]]:  # "وأسترالية": the adjective without its و
             if _norp_target(kb, form):
                 out.append(Candidate(tok.end - len(form), tok.end, i, i, "NORP", "kb", _norp_target(kb, form),

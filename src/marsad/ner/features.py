@@ -127,6 +127,7 @@ class FeatureExtractor:
         self.config = config or FeatureConfig()
         self.known = known
         self._cache: dict[str, tuple[list[str], ...]] = {}
+        self._core_cache: dict[str, tuple] = {}
         # the clusters table is ordered by news frequency: a rank bucket tells rare words from common ones
         self._rank = {w: i.bit_length() for i, w in enumerate(self.clusters)} if self.config.clusters else {}
 
@@ -140,16 +141,42 @@ class FeatureExtractor:
         return hit or ()
 
     def word_features(self, word: str) -> tuple[list[str], ...]:
-        """(offset 0, -1, +1, -2, +2) attribute lists for one word, cached."""
+        """(offset 0, -1, +1, -2, +2) attribute lists for one word, cached.
+
+        Most attributes depend only on the folded word; they are computed once per folded form
+        (`_core`, which `warm()` can fill at load time) and only "w=", "shp=" and "nonar" per
+        spelling. The attribute sets are exactly those the model was trained with.
+        """
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        cfg = self.config
         n = fold(word)
+        core = self._core(n)
+        shp = "shp=" + shape(_DIACRITICS.sub("", word))
+        own = ["w=" + word, shp]
+        if not _ARABIC.search(word):
+            own.append("nonar")
+        near = [shp]
+        known = self.known
+        if known is not None:
+            own = [f for f in own if f in known]
+            near_m = [f for f in ("-1" + shp,) if f in known]
+            near_p = [f for f in ("+1" + shp,) if f in known]
+        else:
+            near_m, near_p = ["-1" + f for f in near], ["+1" + f for f in near]
+        out = (own + core[0], near_m + core[1], near_p + core[2], core[3], core[4], core[5], core[6])
+        self._cache[word] = out
+        return out
+
+    def _core(self, n: str) -> tuple:
+        """The attributes of a folded word (prefixed for each position, filtered to the model's)."""
+        hit = self._core_cache.get(n)
+        if hit is not None:
+            return hit
+        cfg = self.config
         nd = _DIGITS.sub("0", n)
         pre, stem = strip_clitics(n)
         base = stem[2:] if stem.startswith("ال") else stem
-        shp = shape(_DIACRITICS.sub("", word))
         get = _TRIGGER_INDEX.get
         trig = sorted(set(get(n, ()) + get(stem, ()) + get(base, ())))
         sport = n in SPORT or stem in SPORT or base in SPORT
@@ -157,14 +184,12 @@ class FeatureExtractor:
         gaz = self._lookup(self.gazetteer, n, stem) if cfg.gazetteers else ()
         lex = self.lexicon.get(stem, ()) if cfg.lexicon else ()
         f0 = [
-            "w=" + word, "n=" + nd, "s=" + stem, "pre=" + pre, "shp=" + shp,
+            "n=" + nd, "s=" + stem, "pre=" + pre,
             "len=" + str(min(len(n), 10)),
             "p2=" + n[:2], "p3=" + n[:3], "p4=" + n[:4],
             "x1=" + n[-1:], "x2=" + n[-2:], "x3=" + n[-3:], "x4=" + n[-4:],
             "sx2=" + stem[-2:], "sx3=" + stem[-3:], "sp3=" + base[:3],
         ]
-        if not _ARABIC.search(word):
-            f0.append("nonar")
         tf = ["t=" + t for t in trig] if trig else []
         gf = ["g=" + g for g in gaz] if gaz else []
         lf = ["l=" + x for x in lex] if lex else []
@@ -175,7 +200,7 @@ class FeatureExtractor:
             f0.append("fr=" + (str(rank) if rank is not None else "oov"))
             if not clus:
                 f0.append("c=none")
-        ctx1 = ["n=" + nd, "s=" + stem, "shp=" + shp, "x2=" + n[-2:], *tf, *cf[1:3], *gf, *lf]
+        ctx1 = ["n=" + nd, "s=" + stem, "x2=" + n[-2:], *tf, *cf[1:3], *gf, *lf]
         ctx2 = ["s=" + stem, *tf, *cf[1:2], *gf]
         topic = ["S|c0=" + clus[0]] if clus else ["S|s=" + stem]
         if gf or lf:
@@ -193,8 +218,13 @@ class FeatureExtractor:
             known = self.known
             out = tuple([f for f in part if f in known] for part in out[:5]) + (out[5],) + (
                 [f for f in topic if f in known],)
-        self._cache[word] = out
+        self._core_cache[n] = out
         return out
+
+    def warm(self, words) -> None:
+        """Fill the folded-word cache for frequent words (at model load, so articles start fast)."""
+        for n in words:
+            self._core(n)
 
     # -- sentence level ---------------------------------------------------------------------------
     def sentence_features(self, tokens: list[str]) -> list[list[str]]:
@@ -236,6 +266,7 @@ class FeatureExtractor:
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._core_cache.clear()
 
 
 def read_table(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
