@@ -9,12 +9,12 @@ user would otherwise reach for just to find Arabic dates). Prints articles per C
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
+
+from newsarchive import news_args
 
 from marsad.model import RawDocument
 from marsad.pipeline import Context, Pipeline
@@ -23,15 +23,7 @@ from marsad.service import to_article
 
 
 def main() -> int:
-    here = Path(__file__).resolve().parent.parent
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=300)
-    ap.add_argument("--data", default=str(here.parent / "shared" / "data" / "news"))
-    args = ap.parse_args()
-    files = sorted(Path(args.data).glob("*.jsonl.gz"))
-    if not files:
-        print(f"no .jsonl.gz archive in {args.data}; nothing to measure", file=sys.stderr)
-        return 1
+    args, files = news_args(300)
     docs = []
     for item in read_inputs([str(f) for f in files]):
         if isinstance(item, RawDocument):

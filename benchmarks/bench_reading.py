@@ -9,11 +9,11 @@ peak memory (RSS) at checkpoints, so that flat memory in corpus size can be seen
 
 from __future__ import annotations
 
-import argparse
 import resource
 import sys
 import time
-from pathlib import Path
+
+from newsarchive import news_args
 
 from marsad.model import RawDocument
 from marsad.pipeline import Pipeline
@@ -26,15 +26,7 @@ def rss_mb() -> float:
 
 
 def main() -> int:
-    here = Path(__file__).resolve().parent.parent
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=10000)
-    ap.add_argument("--data", default=str(here.parent / "shared" / "data" / "news"))
-    args = ap.parse_args()
-    files = sorted(Path(args.data).glob("*.jsonl.gz"))
-    if not files:
-        print(f"no .jsonl.gz archive in {args.data}; nothing to measure", file=sys.stderr)
-        return 1
+    args, files = news_args(10000)
     reading = ("clean", "metadata", "published", "language", "segment")
     pipeline = Pipeline(tuple(st for st in Pipeline().stages if st.name in reading))
     # Warm up lazy loaders (lexicons, language model) outside the timing.

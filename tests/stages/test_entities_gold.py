@@ -8,13 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
-
-from marsad.model import RawDocument
-from marsad.pipeline import Pipeline
-from marsad.read import read_inputs
-from marsad.service import analyse
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent / "cases"
@@ -25,26 +19,10 @@ SEEDS = HERE.parents[2] / "shared" / "seeds"
 FLOORS = {"sample": (0.87, 0.72), "seed": (0.92, 0.94)}
 
 
-def _load(folder: Path) -> dict:
-    """File name -> its analysed article (each file here holds one article)."""
-    out = {}
-    for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html", ".jsonl")):
-        [doc] = list(read_inputs([str(path)]))
-        assert isinstance(doc, RawDocument), doc
-        out[path.name] = analyse(doc, Pipeline())
-    return out
 
 
-@pytest.fixture(scope="module")
-def sample_articles():
-    return _load(SAMPLE)
 
 
-@pytest.fixture(scope="module")
-def seed_articles():
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed articles are not at {SEEDS}")
-    return {name[:3]: article for name, article in _load(SEEDS).items()}
 
 
 def _check(kind, articles, gold_name):

@@ -17,14 +17,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 import yaml
 
 from marsad.arabic.normalize import fold
-from marsad.model import RawDocument
-from marsad.pipeline import Pipeline
-from marsad.read import read_inputs
-from marsad.service import analyse
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent / "cases"
@@ -283,30 +278,14 @@ def score(articles: dict, gold: dict) -> Report:
     return r
 
 
-def _load(folder: Path) -> dict:
-    """File name -> its analysed article (each file here holds one article)."""
-    out, pipeline = {}, Pipeline()
-    for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html", ".jsonl")):
-        [doc] = list(read_inputs([str(path)]))
-        assert isinstance(doc, RawDocument), doc
-        out[path.name] = analyse(doc, pipeline)
-    return out
 
 
 def _gold(name: str) -> dict:
     return {str(k): v for k, v in yaml.safe_load((CASES / name).read_text(encoding="utf-8")).items()}
 
 
-@pytest.fixture(scope="module")
-def sample_articles():
-    return _load(SAMPLE)
 
 
-@pytest.fixture(scope="module")
-def seed_articles():
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed articles are not at {SEEDS}")
-    return {name[:3]: article for name, article in _load(SEEDS).items()}
 
 
 def _print(kind: str, r: Report) -> None:
