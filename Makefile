@@ -18,6 +18,9 @@ demo: setup
 	@mkdir -p .demo && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/marsad ingest src/marsad/sample --db $(DEMO_DB)
 	$(BIN)/marsad articles --db $(DEMO_DB) --format table
+	$(BIN)/marsad entities --db $(DEMO_DB) --format table --limit 15
+	$(BIN)/marsad quotes --db $(DEMO_DB) --format table --limit 12
+	$(BIN)/marsad analyze src/marsad/sample --format json -o .demo/analysis.json
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

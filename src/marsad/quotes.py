@@ -132,6 +132,14 @@ def _subject_just_before(article: Article, w: _Words, i: int, c: _Cues) -> tuple
     return None
 
 
+def _in_timex(article: Article, offset: int) -> bool:
+    return any(t.start <= offset < t.end for t in article.timexes)
+
+
+def _starts_with_time(article: Article, w: _Words, lo: int) -> bool:
+    return _in_timex(article, w.spans[lo][0]) or _is_time(w, lo) > 0
+
+
 def _earlier_source(found, in_force, head: str) -> str | None:
     """"المصدر" refers back to "مصدر أمني عراقي": the last anonymous speaker with that head noun."""
     bare = head.removeprefix("ال")
@@ -364,6 +372,15 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
     if participle or (sp_end > lo and (w.forms[lo] in _PREPOSITIONS or w.forms[lo] in _NOT_SPEAKERS
                                        or w.forms[lo].startswith(("بال", "لل", "كال")))):
         sp_end = lo
+    if sp_end > lo and _starts_with_time(article, w, lo):
+        # "اختتمت مساء أمس جولة ...", "أعلنت الشهر الماضي حالة ...": a date, then the object; only a
+        # named or unnamed source right after the date makes this a statement
+        after = next((k for k in range(lo, sp_end) if not _in_timex(article, w.spans[k][0])), sp_end)
+        named = any(m.start == w.spans[after][0] and m.type in ("PERSON", "ORG") for m in article.mentions) \
+            if after < sp_end else False
+        if not named and not (after < sp_end and w.forms[after].removeprefix("ال") in c.anonymous):
+            return None
+        lo = after
     if sp_end == lo and not participle:
         before = _subject_before(w, i)  # "وكان السوداني قد قال ...": the subject precedes the verb
         if before:
@@ -400,7 +417,8 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
     if sp_end > lo:
         s_start, s_end = w.spans[lo][0], w.spans[sp_end - 1][1]
         cut = _person_end(article, s_start, s_end, boundary)
-        if cut < s_end and kind == "quote":  # "ينتقد النائب X استمرار ... رغم "...": the object is the content
+        if cut < s_end and kind == "quote" and text[boundary] != ":":
+            # "ينتقد النائب X استمرار ... رغم "...": the object is the content (not "X في المؤتمر: «...»")
             start, end, direct = cut + 1, min(_close_quote(text, boundary) + 1, len(text)), False
         s_end = cut  # "ويختتم رعد تحليله بالقول إن": the speaker is the person
     if end <= start:

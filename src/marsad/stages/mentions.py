@@ -8,6 +8,7 @@ Overlaps go to the longest span, then to the more reliable source (kb > rule > m
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from bisect import bisect_left
 
@@ -29,6 +30,13 @@ from marsad.pipeline import Context, stage
 
 _PRIORITY = {"kb": 3, "rule": 2, "model": 1}
 _MODEL_TYPES = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+
+
+@functools.cache
+def _exclusions() -> frozenset[str]:
+    from marsad.lexicon import load
+
+    return frozenset(fold(w) for w in load("entity_rules").get("model_exclusions", ()))
 
 
 def _tagger():
@@ -138,7 +146,8 @@ def _model_candidates(article: Article, kb) -> list[Candidate]:
                 j = i
                 while j + 1 < len(tags) and tags[j + 1] == f"I-{kind}":
                     j += 1
-                if kind in _MODEL_TYPES:
+                if kind in _MODEL_TYPES and not (i == j and fold(tokens[lo + i].text(text) if hasattr(
+                        tokens[lo + i], "text") else text[tokens[lo + i].start:tokens[lo + i].end]) in _exclusions()):
                     first, last = lo + i, lo + j
                     tok = tokens[first]
                     start = tok.base_start if tok.base_start > tok.start else tok.start
@@ -196,7 +205,10 @@ def _trim_titles(tokens, cands: list[Candidate], roles: dict[int, RoleSpan]) -> 
     for c in cands:
         role = next((r for r in roles.values() if r.first <= c.first <= r.last < c.last and r.name_token <= c.last), None)
         if c.type == "PERSON" and c.how != "kb" and role is not None:
-            c = dataclasses.replace(c, first=role.name_token, start=tokens[role.name_token].start)
+            # the rank was the model's first word: the name may also run on past the model's end
+            last = max(c.last, name_run(tokens.text, tokens, role.name_token, max_len=4, person=True))
+            c = dataclasses.replace(c, first=role.name_token, start=tokens[role.name_token].start,
+                                    last=last, end=tokens[last].end)
         out.append(c)
     return out
 
