@@ -104,3 +104,8 @@ def test_bad_inputs_each_get_one_reason(tmp_path):
                        "missing.txt": SkipReason.NOT_FOUND}
     line = items["big.txt"].line()
     assert line.startswith(str(tmp_path / "big.txt")) and "\n" not in line
+
+
+def test_record_with_an_empty_body_is_skipped_as_empty(tmp_path):
+    [item] = _items(tmp_path, "recs.jsonl", json.dumps({"url": "https://example.org/e", "content": "  "}))
+    assert isinstance(item, Skipped) and item.reason == SkipReason.EMPTY and "'content' is empty" in item.detail

@@ -16,6 +16,8 @@ ARABIC_LINES = st.lists(st.sampled_from([
     "وكالة النهرين- بغداد", "نشر في: 3 نوفمبر، 2025: 09:15 م", "الرئيسية", "TOP", "facebook twitter",
     "مقالات ذات صلة", "ترجمة سعاد كريم", "", "   ", "صحيفة الغد > سياسة > عنوان", "• نقطة أولى في الملخص هنا.",
     "وأضاف أن «الاتفاق سيوقع قريبا»، بحسب وكالة \"الفجر\".", "date 2025-01-02 - نقطة من الملخص الأول هنا - ثانية هنا أيضا",
+    "وقال رئيس الوزراء العراقي محمد شياع السوداني لـ\"الفجر\" إن نحو 2500 جندي غادروا أمس قاعدة عين الأسد.",
+    "ونقلت وكالة الرافد عن مصدر أمني قوله: “انتهى الأمر”، مشيرا إلى أن بـ”الكلاب” لا.", "قائلاً: “", "بحسب",
 ]), max_size=12).map("\n".join)
 
 
@@ -32,6 +34,12 @@ def _check(result):
         assert a.raw[a.published_evidence.start:a.published_evidence.end] == a.published_evidence.text
     if a.published:
         assert len(a.published) in (10, 16)
+    for fact in (*a.mentions, *a.timexes, *a.quantities, *a.quotes):
+        assert 0 <= fact.start < fact.end <= len(a.text), fact
+    for q in a.quotes:
+        assert 0 <= q.cue_start < q.cue_end <= len(a.text) and a.text[q.cue_start:q.cue_end] == q.cue
+        if q.speaker_start is not None:
+            assert a.text[q.speaker_start:q.speaker_end] == q.speaker_text
 
 
 @settings(max_examples=150, deadline=None)
@@ -68,3 +76,10 @@ def test_pipeline_refuses_a_stage_whose_input_nobody_provides():
     orphan = stage("contradictions", 1, requires={"claims"}, provides={"contradictions"}, run=lambda a, c: a)
     with pytest.raises(PipelineError, match="'contradictions' requires 'claims'"):
         Pipeline((*Pipeline().stages, orphan))
+
+
+def test_pipeline_bare_clitic_before_a_quoted_word_gives_no_empty_mention():
+    text = "وقال المواطن إن المقدم وصف الأطفال بـ”الكلاب”، قائلاً: “ارتق بمفردات حديثك”."
+    article = analyse(RawDocument("x", text, text), Pipeline())
+    assert all(m.end > m.start for m in article.mentions)
+    assert all(article.text[q.start:q.end] for q in article.quotes)

@@ -46,6 +46,9 @@ def record_to_doc(rec: object, source: str) -> RawDocument | Skipped:
         return RawDocument(source=url or source, text=doc.text, id_basis=url or doc.id_basis, url=url,
                            hints=tuple(merged.items()))
     if body is None:
+        blank = [k for k in (*_BODY_KEYS, "html") if isinstance(rec.get(k), str)]
+        if blank:
+            return Skipped(source, SkipReason.EMPTY, f"field '{blank[0]}' is empty")
         present = [k for k in (*_BODY_KEYS, "html") if k in rec]
         detail = (f"field '{present[0]}' is not text" if present
                   else "no text/content/body/html field")

@@ -222,7 +222,7 @@ def _prefer_model_people(cands: list[Candidate]) -> list[Candidate]:
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longest first, then the more reliable source."""
-    cands = _prefer_model_people(cands)
+    cands = _prefer_model_people([c for c in cands if c.end > c.start])  # a bare "بـ" has an empty base
     chosen: list[Candidate] = []
     used: set[int] = set()
     for c in sorted(cands, key=lambda c: (-(c.last - c.first), -c.priority, -_PRIORITY[c.how], c.start)):
@@ -329,7 +329,7 @@ def run(article: Article, ctx: Context) -> Article:
     cands = _trim_titles(tokens, cands, roles)
     cands += _role_people(text, tokens, roles, cands)
     chosen = _select(_drop_heads_over_kb(cands))
-    chosen = sorted(chosen + _surnames(text, tokens, chosen), key=lambda c: c.start)
+    chosen = sorted(chosen + [c for c in _surnames(text, tokens, chosen) if c.end > c.start], key=lambda c: c.start)
     # NORP adjectives stand beside other mentions ("القوات الأميركية"), so they are added after selection.
     used = {i for c in chosen for i in range(c.first, c.last + 1)}
     chosen += [n for n in norp_mentions(text, tokens, kb) if n.first not in used]
