@@ -140,11 +140,14 @@ def _starts_with_time(article: Article, w: _Words, lo: int) -> bool:
     return _in_timex(article, w.spans[lo][0]) or _is_time(w, lo) > 0
 
 
-def _earlier_source(found, in_force, head: str) -> str | None:
+def _earlier_source(history, in_force, head: str) -> str | None:
     """"المصدر" refers back to "مصدر أمني عراقي": the last anonymous speaker with that head noun."""
     bare = head.removeprefix("ال")
-    for speaker, _eid, anonymous in [in_force]:
-        if anonymous and speaker and fold(speaker.split()[0]) == bare:
+    candidates = [in_force[0]] if in_force[2] and in_force[0] else []
+    candidates += [q.speaker for q in reversed(history) if q.anonymous and q.speaker]
+    for speaker in candidates:
+        first = fold(speaker.split()[0])
+        if first == bare:
             return speaker
     return None
 
@@ -240,7 +243,7 @@ def find_quotes(article: Article) -> list[Quote]:
         found: list[Quote] = []
         i = 0
         while i < len(w.forms):
-            quote = _quote_at(article, w, i, sent, c, in_force, found)
+            quote = _quote_at(article, w, i, sent, c, in_force, found, out)
             if quote is None:
                 i += 1
                 continue
@@ -335,7 +338,7 @@ def _relayed(article, w, i, sent, c) -> Quote | None:
                  direct=direct, via=via)
 
 
-def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
+def _quote_at(article, w, i, sent, c, in_force, found, history=()) -> Quote | None:
     """The statement whose cue is word i, or None."""
     text = article.text
     if w.forms[i] in _RELAY:
@@ -442,8 +445,9 @@ def _quote_at(article, w, i, sent, c, in_force, found) -> Quote | None:
             and not statement
         if statement and in_force[0]:
             speaker, entity_id, anonymous = in_force
-        elif anonymous and sp_end == lo + 1 and head.startswith("ال"):
-            earlier = _earlier_source(found, in_force, head)  # "وأكد المصدر": the source named before
+        elif anonymous and head.startswith("ال") and (sp_end - lo <= 3 or "،" in speaker_text):
+            # "وأكد المصدر", "وأضاف المسؤول الأميركي": the unnamed source named before in the article
+            earlier = _earlier_source([*history, *found], in_force, head)
             if earlier:
                 speaker = earlier
         return Quote(start, end, speaker=speaker, speaker_text=speaker_text, speaker_start=s_start, speaker_end=s_end,
@@ -468,7 +472,17 @@ def _resolve(article: Article, start: int, end: int, speaker_text: str) -> tuple
     for m in inside:
         if m.start == start:
             return m.canonical or article.text[m.start:m.end], m.entity_id
+    holder = _office_holder(speaker_text, article.published)
+    if holder is not None:  # "رئيس الوزراء العراقي" with no name: the person in that office then
+        return holder.canonical, holder.id
     return speaker_text, None
+
+
+def _office_holder(phrase: str, date: str | None):
+    from marsad.entities.office import office_holder
+    from marsad.kb import load_kb
+
+    return office_holder(load_kb(), phrase, date) if len(phrase.split()) <= 6 else None
 
 
 def _when(article: Article, lo: int, hi: int) -> tuple[str | None, str | None]:
@@ -496,8 +510,38 @@ def _channel_name(phrase: str) -> str:
     return bare(phrase) if phrase else phrase
 
 
+_OPENING_FRAMES = {"بحسب", "وبحسب", "حسب", "وحسب", "ووفق", "وفقا", "ووفقا"}
+
+
+def _opening_frame(article: Article, w: _Words, sent, c) -> Quote | None:
+    """'وبحسب مسؤول حكومي طلب عدم ذكر اسمه، فإن ...': the source opens the sentence, the content follows."""
+    text = article.text
+    if not w.forms or w.forms[0] not in _OPENING_FRAMES:
+        return None
+    comma = next((k for k in range(1, min(len(w.forms), 16)) if "،" in _gap(text, w, k) or "," in _gap(text, w, k)), None)
+    if comma is None or comma < 2:
+        return None
+    k = comma + 1 if w.forms[comma] in ("فان", "فانه", "فانها", "ان") else comma
+    start, end, direct = _content_after(text, w.spans[k - 1][1] if k > comma else w.spans[comma][0], sent.end)
+    s_start, s_end = w.spans[1][0], w.spans[comma - 1][1]
+    head = w.forms[1]
+    speaker_text = text[s_start:s_end]
+    speaker, entity_id = _resolve(article, s_start, s_end, speaker_text)
+    anonymous = (head in c.anonymous or head.removeprefix("ال") in c.anonymous) and entity_id is None
+    if not (anonymous or entity_id or head in c.statements) or end <= start:
+        return None
+    if anonymous:  # "مسؤول حكومي طلب عدم الكشف عن اسمه": the description, not the clause about it
+        speaker = " ".join(speaker_text.split()[:2])
+    return Quote(start, end, cue=text[w.spans[0][0]:w.spans[0][1]], cue_start=w.spans[0][0], cue_end=w.spans[0][1],
+                 speaker=speaker, speaker_text=speaker_text, speaker_start=s_start, speaker_end=s_end,
+                 speaker_entity_id=entity_id, anonymous=anonymous, direct=direct)
+
+
 def _source_frame(article: Article, w: _Words, sent, c) -> Quote | None:
     """'..., بحسب مصدر حكومي.': the clause before the frame is attributed to what follows it."""
+    opening = _opening_frame(article, w, sent, c)
+    if opening is not None:
+        return opening
     text = article.text
     frame_firsts = {f[0] for f in c.frames}
     for i in range(1, len(w.forms)):

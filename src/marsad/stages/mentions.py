@@ -177,7 +177,7 @@ def _role_people(text, tokens, roles: dict[int, RoleSpan], taken: list[Candidate
     return out
 
 
-def _surnames(text, tokens, chosen: list[Candidate]) -> list[Candidate]:
+def _surnames(text, tokens, chosen: list[Candidate], roles: dict | None = None) -> list[Candidate]:
     """"الشمري" after "حامد عبد الرزاق الشمري": the family name alone, later or earlier in the article."""
     from marsad.arabic.normalize import fold
 
@@ -185,7 +185,8 @@ def _surnames(text, tokens, chosen: list[Candidate]) -> list[Candidate]:
     family = {}
     for c in chosen:
         words = text[c.start:c.end].split()
-        if c.type == "PERSON" and len(words) > 1 and len(words[-1]) >= 4 and c.how != "rule" or (
+        titled = roles is not None and c.first in roles  # a name right after a title is a name
+        if c.type == "PERSON" and len(words) > 1 and len(words[-1]) >= 4 and (c.how != "rule" or titled) or (
                 c.type == "PERSON" and len(words) > 2):
             family.setdefault(fold(words[-1]), c)
     out = []
@@ -329,7 +330,7 @@ def run(article: Article, ctx: Context) -> Article:
     cands = _trim_titles(tokens, cands, roles)
     cands += _role_people(text, tokens, roles, cands)
     chosen = _select(_drop_heads_over_kb(cands))
-    chosen = sorted(chosen + [c for c in _surnames(text, tokens, chosen) if c.end > c.start], key=lambda c: c.start)
+    chosen = sorted(chosen + [c for c in _surnames(text, tokens, chosen, roles) if c.end > c.start], key=lambda c: c.start)
     # NORP adjectives stand beside other mentions ("القوات الأميركية"), so they are added after selection.
     used = {i for c in chosen for i in range(c.first, c.last + 1)}
     chosen += [n for n in norp_mentions(text, tokens, kb) if n.first not in used]
