@@ -41,16 +41,43 @@ def _lexicon() -> tuple:
     heads = tuple(sorted((fold(h) for h in data["outlet_heads"]), key=len, reverse=True))
     # Only multi-letter Arabic names and Latin names of 3+ letters are matched in running text
     # (short Latin ids such as "AP" or domains would match inside other words).
-    names = sorted((k for k in by_key if len(k) >= 3 and "." not in k), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
+    names = [k for k in by_key if len(k) >= 3 and "." not in k]
     head_alt = "|".join(re.escape(h) for h in heads)
     pattern = re.compile(
-        rf"(?<![\w])(?P<pre>[وف]?(?:ل|ب)?ـ?)\s*(?:(?P<head>{head_alt})\s*)?[\"«“']?(?P<name>{alternation})(?![\w])",
+        rf"(?<![\w])(?P<pre>[وف]?(?:ل|ب)?ـ?)\s*(?:(?P<head>{head_alt})\s*)?[\"«“']?(?P<name>{_trie(names)})(?![\w])",
         re.I,
     )
     cities = frozenset(fold(c) for c in data["dateline_cities"])
     trailers = frozenset(fold(t) for t in data.get("name_trailers", ()))
     return by_key, frozenset(aggregators), pattern, heads, cities, frozenset(ambiguous), trailers
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for a list of words, factored by shared prefixes ("وكاله الانباء ..." once).
+
+    A flat alternation of a hundred names is tried name by name at every word start. The trie
+    tries only the branch of the next character and prefers the longest word, as the old
+    longest-first alternation did. Branches are keyed case-insensitively, as the pattern matches.
+    """
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch.lower() if ch.isascii() else ch, {})
+        node[""] = {}  # a word ends here
+
+    def alt(node: dict) -> str:
+        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return alt(root)
+
+
+# find_mentions(article.text) is asked by the metadata and the mentions stages: the last answer is kept.
+_LAST: tuple[str | None, tuple] = (None, ())
 
 
 def canonical(name: str) -> str | None:
@@ -122,6 +149,16 @@ def _role(text: str, start: int, prefix: str) -> str:
 
 def find_mentions(text: str) -> list[OutletMention]:
     """Every outlet mention in `text`, in order, with exact spans of the name."""
+    global _LAST
+    last_text, found = _LAST
+    if last_text == text:
+        return list(found)
+    found = _find_mentions(text)
+    _LAST = (text, tuple(found))
+    return found
+
+
+def _find_mentions(text: str) -> list[OutletMention]:
     _, _, pattern, _, _, ambiguous, _ = _lexicon()
     norm = normalize(text)
     folded = norm.text

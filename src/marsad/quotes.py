@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from marsad.arabic.normalize import fold
+from marsad.arabic.normalize import fold, fold_word
 from marsad.lexicon import load
 from marsad.model import Article, Quote
 
@@ -66,11 +66,8 @@ class _Words:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> _Words:
-        spans, forms = [], []
-        for m in _WORD.finditer(text, start, end):
-            spans.append(m.span())
-            forms.append(fold(m.group()))
-        return cls(spans, forms)
+        found = list(_WORD.finditer(text, start, end))
+        return cls([m.span() for m in found], [fold_word(m.group()) for m in found])
 
     def match(self, i: int, phrase: tuple[str, ...]) -> bool:
         return tuple(self.forms[i:i + len(phrase)]) == phrase
@@ -231,8 +228,16 @@ def _before_participle(text: str, w: _Words, start: int, end: int, c: _Cues) -> 
     return end
 
 
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """Every word `_quote_at` can read as a cue (relay, verb, participle): the others are skipped."""
+    c = cues()
+    return frozenset(_RELAY) | frozenset(c.verbs) | c.participles
+
+
 def find_quotes(article: Article) -> list[Quote]:
     c = cues()
+    cue_words = _cue_words()
     text = article.text
     out: list[Quote] = []
     in_force: tuple[str | None, str | None, bool] = (None, None, False)  # (speaker, entity id, anonymous)
@@ -241,16 +246,17 @@ def find_quotes(article: Article) -> list[Quote]:
             continue  # inside a direct quote that ran over sentences
         w = _Words.of(text, sent.start, sent.end)
         found: list[Quote] = []
-        i = 0
-        while i < len(w.forms):
+        after = 0  # the first word after the last statement found
+        for i in [k for k, f in enumerate(w.forms) if f in cue_words]:  # words that can be a cue
+            if i < after:
+                continue
             quote = _quote_at(article, w, i, sent, c, in_force, found, out)
             if quote is None:
-                i += 1
                 continue
             found.append(quote)
             if quote.speaker_start is not None:
                 in_force = (quote.speaker, quote.speaker_entity_id, quote.anonymous)
-            i = next((k for k in range(i + 1, len(w.forms)) if w.spans[k][0] >= quote.end), len(w.forms))
+            after = next((k for k in range(i + 1, len(w.forms)) if w.spans[k][0] >= quote.end), len(w.forms))
         if not found:
             frame = _source_frame(article, w, sent, c)
             found = [frame] if frame else []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from marsad.arabic.normalize import fold as _fold
 
-ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
+# Runs of letters, not single letters: the same count from far fewer matches.
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+")
+LATIN_LETTER = re.compile(r"[A-Za-z]+")
 WORD = re.compile(r"[\w\u0600-\u06FF]+")
 SENTENCE_END = re.compile(r"[.!?؟…:\"”»]\s*$")
 # Private-use icons and invisible controls that sites paste before bylines and dates.
@@ -20,10 +22,13 @@ def fold(text: str) -> str:
 
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among all letters (0 when there are no letters)."""
-    ar = len(ARABIC_LETTER.findall(text))
-    la = len(LATIN_LETTER.findall(text))
+    ar = sum(map(len, ARABIC_LETTER.findall(text)))
+    la = sum(map(len, LATIN_LETTER.findall(text)))
     return ar / (ar + la) if ar + la else 0.0
 
 
-def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+def word_count(text: str, cap: int | None = None) -> int:
+    """Number of words; with `cap`, counting stops there (a long paragraph is not read to its end)."""
+    if cap is None:
+        return len(WORD.findall(text))
+    return sum(1 for _ in itertools.islice(WORD.finditer(text), cap))

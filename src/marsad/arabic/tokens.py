@@ -25,6 +25,9 @@ _TOKEN = re.compile(
     ")"
 )
 _PLAIN, _MARKED, _NUMBER, _OTHER = 1, 2, 3, 4
+# The same scan with the skipped spaces captured: findall() then gives every token's groups in one
+# C call, and the offsets follow from the lengths (each match starts where the previous one ended).
+_TOKEN_GROUPS = re.compile(f"({_SPACE})" + _TOKEN.pattern[len(_SPACE):])
 _MARKS = frozenset(chars.DIACRITICS | {chars.TATWEEL, "\u200c", "\u200d"})
 _MARKS_RE = re.compile(f"[{_M}\u200c\u200d]")
 _PROCLITIC = frozenset("وفبكل")
@@ -69,21 +72,22 @@ def _scan(text: str, known: frozenset[str] | None, words_only: bool) -> list[Tok
     new = object.__new__
     set_s, set_e, set_bs, set_be = _SLOT_SETTERS
     proclitic = _PROCLITIC
-    for m in _TOKEN.finditer(text):
-        kind = m.lastindex
-        e = m.end()
-        s = m.start(kind)
-        if kind == _PLAIN:
-            word = m.group(1)
-            bs, be = (s + _clitic_letters(word, known) if word[0] in proclitic else s), e
-        elif kind == _MARKED:
-            word = m.group(2)
-            bs, be = (s + base_offset(word, known) if word[0] in proclitic else s), e
-        elif kind == _OTHER:
+    e = 0
+    for space, plain, marked, number, other, single in _TOKEN_GROUPS.findall(text):
+        s = e + len(space)
+        if plain:
+            e = s + len(plain)
+            bs, be = (s + _clitic_letters(plain, known) if plain[0] in proclitic else s), e
+        elif marked:
+            e = s + len(marked)
+            bs, be = (s + base_offset(marked, known) if marked[0] in proclitic else s), e
+        elif other:
+            e = s + len(other)
             bs, be = s, e
-        elif words_only:
-            continue
         else:
+            e = s + len(number or single)
+            if words_only:
+                continue
             bs = be = -1
         t = new(Token)
         set_s(t, s)

@@ -19,6 +19,8 @@ _S, _S0 = r"[^\S\n]+", r"[^\S\n]*"  # spaces inside one line
 _B1 = r"(?:(?<!\w)|(?<=(?<!\w)[وف]))"  # word start, after و/ف at most
 _B2 = r"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])|(?<=(?<!\w)[وف][بلك]))"  # also after ب/ل/ك (بالأمس، لسنوات)
 _R = r"(?!\w)"
+# At a word start, after a proclitic letter, or at a digit: implied by _B1, _B2 and a digit (a fast filter).
+_NEAR_START = r"(?:(?<![^\Wوفبلك])|(?=\d))"
 _XS = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXX", "CE": "XX"}
 _KEYS = ("deictic_days", "relative", "units", "periods", "numbers", "ordinals", "seasons", "parts_of_day",
          "modifiers", "signals", "vague", "set_adverbs", "future_markers", "clock_intro", "clock_markers")
@@ -235,8 +237,9 @@ class _G:
         # Words that only start a year ("في 2024", "من 2014 إلى 2018") are tried only before a number.
         years = [w for w, f in self.starts.items() if w[0] != "#" and set(f) <= {"year", "year_range"}]
         words = [w for w in self.starts if w[0] != "#" and w not in years]
-        self.trigger_rx = comp(rf"{_B2}(?P<w>{a(words)}){R}|{_B1}(?P<y>{a(years)})(?={S}\d)"
-                               rf"|(?<![0-9A-Za-z_.,:/])(?P<d>\d)|(?<!\w)(?P<a>ال)(?={S0}\d)")
+        # _NEAR_START first: what every branch needs, checked once, rules out most positions inside a word.
+        self.trigger_rx = comp(rf"{_NEAR_START}(?:{_B2}(?P<w>{a(words)}){R}|{_B1}(?P<y>{a(years)})(?={S}\d)"
+                               rf"|(?<![0-9A-Za-z_.,:/])(?P<d>\d)|(?<!\w)(?P<a>ال)(?={S0}\d))")
         head = a(lx["month_head"])
         self.pre_rx = comp(rf"(?:{_B2}(?P<mod>{a(self.mods)})(?:{S}{head})?|{_B2}(?P<pd>{self.day_parts})"
                            rf"(?:{S}{day})?|{_B2}(?P<head>{head})){S}\Z")

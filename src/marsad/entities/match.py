@@ -64,16 +64,40 @@ def without_proclitics(form: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def with_proclitics(words) -> frozenset[str]:
+    """The folded forms whose `without_proclitics` readings include one of `words`.
+
+    `any(r in words for r in without_proclitics(form))` is then `form in with_proclitics(words)`:
+    one set lookup per token instead of a loop over its readings.
+    """
+    return frozenset(words) | {pre + w for pre in PROCLITICS for w in words if len(w) >= 3}
+
+
 @functools.cache
 def first_words(kb) -> frozenset[str]:
     """The first folded word of every alias: most tokens can be skipped at once."""
     return frozenset(key[0] for key in alias_index(kb))
 
 
-def _first_forms(text: str, tok: Token) -> list[tuple[str, int]]:
+@functools.cache
+def _opening_forms(kb) -> frozenset[str]:
+    return with_proclitics(first_words(kb))
+
+
+@functools.cache
+def _longest_from(kb) -> dict[str, int]:
+    """First word -> the most tokens an alias starting with it has (longer keys are never built)."""
+    out: dict[str, int] = {}
+    for key in alias_index(kb):
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
+
+
+def _first_forms(text: str, tok: Token, whole: str | None = None) -> list[tuple[str, int]]:
     """(folded form, start offset) readings of a name's first token: as written, without proclitics,
     and "لل" + noun read as "ال" + noun. The index decides which reading is a name."""
-    whole = fold(text[tok.start:tok.end])
+    if whole is None:
+        whole = fold(text[tok.start:tok.end])
     forms = [(whole, tok.start)]
     if len(whole) == tok.end - tok.start:  # offsets map one to one: strip proclitics by length
         forms += [(f, tok.end - len(f)) for f in without_proclitics(whole)[1:]]
@@ -91,18 +115,20 @@ def find_kb_matches(text: str, tokens: tuple[Token, ...] | list[Token], kb) -> l
     index = alias_index(kb)
     firsts = first_words(kb)
     folded = getattr(tokens, "whole", None) or [fold(text[t.start:t.end]) for t in tokens]
+    opening = _opening_forms(kb)
+    longest = _longest_from(kb)
     out: list[KBMatch] = []
-    i = 0
     n = len(tokens)
-    while i < n:
-        best: KBMatch | None = None
-        if not any(f in firsts for f in without_proclitics(folded[i])) and not folded[i].startswith("لل"):
-            i += 1
+    after = 0  # the first token not inside a match already taken
+    # only tokens that can open an alias (as written, without a proclitic, or "لل" + noun) are tried
+    for i in [k for k, f in enumerate(folded) if f in opening or f[:2] == "لل"]:
+        if i < after:
             continue
-        for form, start in _first_forms(text, tokens[i]):
+        best: KBMatch | None = None
+        for form, start in _first_forms(text, tokens[i], folded[i]):
             if form not in firsts:
                 continue
-            for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
+            for length in range(min(MAX_ALIAS_TOKENS, n - i, longest[form]), 0, -1):
                 if best and length <= best.alias_tokens:
                     break
                 key = (form, *folded[i + 1:i + length])
@@ -112,7 +138,5 @@ def find_kb_matches(text: str, tokens: tuple[Token, ...] | list[Token], kb) -> l
                     break
         if best:
             out.append(best)
-            i = best.last_token + 1
-        else:
-            i += 1
+            after = best.last_token + 1
     return out

@@ -7,17 +7,17 @@ knowledge-base matches and the CRF's spans.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import fold
+from marsad.entities.tokenview import ARABIC_WORD as _ARABIC_WORD
+from marsad.entities.tokenview import TokenView
 from marsad.lexicon import load
 from marsad.model import Token
 
 # Names that fold to a particle (علي -> على): written with ي they are names, with ى particles.
 _NAMES_LIKE_STOPS = {"علي", "وعلي"}
 _NAME_JOINERS = {"عبد", "ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام", "ذو", "ذي"}
-_ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0671-\u06D3]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,34 +55,6 @@ def _rules():
 
 
 _HEAD_TYPE = {"org_heads": "ORG", "fac_heads": "FAC", "loc_heads": "LOC", "gpe_heads": "GPE"}
-
-
-@functools.lru_cache(maxsize=300_000)
-def _fold_word(word: str) -> str:
-    return fold(word)
-
-
-@functools.lru_cache(maxsize=300_000)
-def _is_arabic_word(word: str) -> bool:
-    return bool(_ARABIC_WORD.match(word))
-
-
-class TokenView:
-    """The tokens of one body with their folded forms computed once (the rules ask many times)."""
-
-    def __init__(self, text: str, tokens):
-        self.text, self.tokens = text, tokens
-        self.whole = [_fold_word(text[t.start:t.end]) for t in tokens]
-        self.base = [_fold_word(text[t.base_start:t.base_end]) if t.base_start >= 0 else w
-                     for t, w in zip(tokens, self.whole, strict=True)]
-        self.word = [_is_arabic_word(text[t.start:t.end]) for t in tokens]
-        self.starts = [t.start for t in tokens]
-
-    def __len__(self) -> int:
-        return len(self.tokens)
-
-    def __getitem__(self, i):
-        return self.tokens[i]
 
 
 def _forms(text: str, tokens, i: int) -> tuple[str, str]:
@@ -136,14 +108,15 @@ def head_names(text: str, tokens, kb) -> list[Candidate]:
     """'وزارة الدفاع العراقية', 'قاعدة الصقر الجوية', 'مدينة الرمادي' and the like."""
     table, _ = _rules()
     index = _title_index(kb)
-    longest = max((len(k) for k in index), default=0)
+    longest = _title_longest(kb)
     out: list[Candidate] = []
     from marsad.entities.match import without_proclitics
 
-    head_firsts = {k[0] for k in table}
-    for i in range(len(tokens)):
+    opening = _head_openers()
+    wholes = tokens.whole if isinstance(tokens, TokenView) else [_forms(text, tokens, k)[0] for k in range(len(tokens))]
+    for i in [k for k, w in enumerate(wholes) if w in opening]:  # a head word, maybe after a proclitic
         whole, base = _forms(text, tokens, i)
-        if whole in _NOT_HEADS or not any(h in head_firsts for h in without_proclitics(whole)):
+        if whole in _NOT_HEADS:
             continue
         for size in (2, 1):
             rest = tuple(_fold_at(text, tokens, k) for k in range(i + 1, min(len(tokens), i + size)))
@@ -173,6 +146,13 @@ def head_names(text: str, tokens, kb) -> list[Candidate]:
                 out.append(Candidate(start, tokens[last].end, i, last, _HEAD_TYPE[kind], "rule"))
             break
     return out
+
+
+@functools.cache
+def _head_openers() -> frozenset[str]:
+    from marsad.entities.match import with_proclitics
+
+    return with_proclitics({k[0] for k in _rules()[0]})
 
 
 _NOT_HEADS = {"بقياده", "وبقياده", "بقيادة"}  # "بقيادة X" = "led by X", not an organisation
@@ -217,6 +197,19 @@ def _title_index(kb) -> dict[tuple[str, ...], str]:
     return {tuple(fold(t).split()): group for t, group in kb.titles()}
 
 
+@functools.cache
+def _title_openers(kb) -> frozenset[str]:
+    """Base forms that can open a title: a title's first word, with or without the article ال."""
+    starts = {k[0] for k in _title_index(kb)}
+    return frozenset(starts) | {"ال" + w for w in starts} | {w[2:] for w in starts if w.startswith("ال")}
+
+
+@functools.cache
+def _title_longest(kb) -> int:
+    """The most words a title has (asked for every role: computed once)."""
+    return max((len(k) for k in _title_index(kb)), default=0)
+
+
 def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
     """Titles before a name: 'رئيس الوزراء العراقي محمد ...', 'الخبير الأمني سرمد ...'.
 
@@ -225,21 +218,19 @@ def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
     titles and ranks ("..., الفريق أول الركن"). The first other word starts the name.
     """
     index = _title_index(kb)
-    longest = max((len(k) for k in index), default=0)
+    longest = _title_longest(kb)
     _, stops = _rules()
     nouns = _role_nouns()
     out: list[RoleSpan] = []
-    starts = _title_firsts(id(index), index)
+    opening = _title_openers(kb)
     bases = tokens.base if isinstance(tokens, TokenView) else [_forms(text, tokens, k)[1] for k in range(len(tokens))]
-    i = 0
-    while i < len(tokens):
-        b = bases[i]
-        if b not in starts and not (b.startswith("ال") and b[2:] in starts) and "ال" + b not in starts:
-            i += 1  # most words cannot open a title: skip them without building keys
+    after = 0  # the first token after the last role read
+    # most words cannot open a title: one set lookup skips them without building keys
+    for i in [k for k, b in enumerate(bases) if b in opening]:
+        if i < after:
             continue
         match = _title_at(text, tokens, i, index, longest)
         if not match:
-            i += 1
             continue
         last, group = match
         j, name_at = last + 1, None
@@ -278,7 +269,7 @@ def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
             break
         if name_at is not None and name_at > last:
             out.append(RoleSpan(i, last, name_at, group))
-        i = max(j, i + 1)
+        after = max(j, i + 1)
     return out
 
 
@@ -289,7 +280,7 @@ def role_after(text: str, tokens, i: int, kb) -> tuple[int, int] | None:
     names another office ("... لرئيس الوزراء X": that office belongs to the next person).
     """
     index = _title_index(kb)
-    longest = max((len(k) for k in index), default=0)
+    longest = _title_longest(kb)
     match = _title_at(text, tokens, i, index, longest)
     if not match:
         return None
@@ -371,6 +362,13 @@ def first_names(kb) -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.cache
+def _norp_openers(kb) -> frozenset[str]:
+    from marsad.entities.match import with_proclitics
+
+    return with_proclitics(kb.norp_forms())
+
+
 _NORP_CACHE: dict[tuple[int, str], str | None] = {}
 
 
@@ -389,7 +387,9 @@ def norp_mentions(text: str, tokens, kb) -> list[Candidate]:
     from marsad.entities.match import without_proclitics
 
     forms = kb.norp_forms()
-    for i in range(len(tokens)):
+    opening = _norp_openers(kb)
+    wholes = tokens.whole if isinstance(tokens, TokenView) else [_fold_at(text, tokens, k) for k in range(len(tokens))]
+    for i in [k for k, w in enumerate(wholes) if w in opening]:  # a NORP form, maybe after a proclitic
         if not _is_word_at(text, tokens, i):
             continue
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.ner.features import FeatureConfig, FeatureExtractor, fold, read_table, strip_clitics
+from marsad.ner.features import FeatureConfig, fold, read_table, strip_clitics
+from marsad.ner.items import ItemExtractor
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 MODEL_FILE = "ner.crfsuite"
@@ -72,7 +73,7 @@ class Tagger:
         self._tagger.open(str(path))
         known = frozenset(attr for attr, _label in self._tagger.info().state_features)
         clusters, gazetteer, lexicon = read_resources(model_dir)
-        self.extractor = FeatureExtractor(clusters, gazetteer, lexicon, model_config(model_dir), known=known)
+        self.extractor = ItemExtractor(clusters, gazetteer, lexicon, model_config(model_dir), known=known)
         # The clusters table is ordered by news frequency: the features of its first words are built
         # now, once, so the first articles tagged are as fast as the thousandth.
         self.extractor.warm(itertools.islice(clusters, WARM_WORDS))
@@ -80,8 +81,8 @@ class Tagger:
     def tag(self, tokens: list[str]) -> list[str]:
         if not tokens:
             return []
-        feats = self.extractor.sentence_features(tokens)
-        if len(self.extractor._cache) > 500_000:
+        feats = self.extractor.sentence_items(tokens)  # UTF-8 bytes: pycrfsuite takes them as they are
+        if self.extractor.cache_size() > 500_000:
             self.extractor.clear_cache()
         with _lock:
             return list(self._tagger.tag(feats))
@@ -97,39 +98,52 @@ class Tagger:
         return propagate(sentences, tags, window)
 
 
-@lru_cache(maxsize=262_144)
+_KEYS: dict[str, str] = {}
+
+
 def _key(token: str) -> str:
-    return strip_clitics(fold(token))[1]
+    """The folded, clitic-stripped form of a token, cached per spelling (a plain dict: no call overhead)."""
+    hit = _KEYS.get(token)
+    if hit is None:
+        if len(_KEYS) > 262_144:
+            _KEYS.clear()
+        hit = _KEYS[token] = strip_clitics(fold(token))[1]
+    return hit
 
 
 def propagate(sentences: list[list[str]], tags: list[list[str]], window: int = 10) -> list[list[str]]:
     """Document-level consistency pass over tagged sentences (see :meth:`Tagger.tag_document`)."""
-    keys = [[_key(t) for t in s] for s in sentences]
+    get = _KEYS.get
+    keys = [[get(t) or _key(t) for t in s] for s in sentences]
     found: list[dict[tuple[str, ...], str]] = []
     for k, t in zip(keys, tags, strict=True):
         ents: dict[tuple[str, ...], str] = {}
-        for sp in spans(k, t):
-            key = tuple(k[sp.start:sp.end])
-            if sum(len(x) for x in key) >= 3:
-                ents[key] = sp.label
-            if sp.label == "PERS" and len(key) >= 2 and len(key[-1]) >= 3:
-                ents.setdefault(key[-1:], "PERS")  # a person is later named by the last name alone
+        if t.count("O") < len(t):  # a sentence without entities has no spans
+            for sp in spans(k, t):
+                key = tuple(k[sp.start:sp.end])
+                if sum(len(x) for x in key) >= 3:
+                    ents[key] = sp.label
+                if sp.label == "PERS" and len(key) >= 2 and len(key[-1]) >= 3:
+                    ents.setdefault(key[-1:], "PERS")  # a person is later named by the last name alone
         found.append(ents)
+    if not any(found):
+        return [list(t) for t in tags]
     out = []
     for i, (k, t) in enumerate(zip(keys, tags, strict=True)):
+        # only names whose first word occurs in this sentence can be relabelled here
+        present = set(k)
         votes: dict[tuple[str, ...], dict[str, int]] = {}
         for j in range(max(0, i - window), min(len(found), i + window + 1)):
             for key, label in found[j].items():
-                votes.setdefault(key, {}).setdefault(label, 0)
-                votes[key][label] += 1
+                if key[0] in present:
+                    count = votes.setdefault(key, {})
+                    count[label] = count.get(label, 0) + 1
         new = list(t)
-        where: dict[str, list[int]] = {}
-        for a, x in enumerate(k):
-            where.setdefault(x, []).append(a)
-        for key in sorted((key for key in votes if key[0] in where), key=len, reverse=True):
+        for key in sorted(votes, key=len, reverse=True):
             label = max(votes[key].items(), key=lambda kv: kv[1])[0]
             n = len(key)
-            for a in where[key[0]]:
+            first = key[0]
+            for a in [a for a, x in enumerate(k) if x == first]:
                 if tuple(k[a:a + n]) == key and all(x == "O" for x in new[a:a + n]):
                     if a + n < len(new) and new[a + n].startswith("I-"):
                         continue

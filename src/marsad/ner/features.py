@@ -150,29 +150,47 @@ class FeatureExtractor:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        n = fold(word)
+        own, near_m, near_p, n = self._own(word)
         core = self._core(n)
+        out = (own + list(core[0]), near_m + list(core[1]), near_p + list(core[2]), list(core[3]),
+               list(core[4]), list(core[5]), list(core[6]))
+        self._cache[word] = out
+        return out
+
+    def _own(self, word: str) -> tuple[list[str], list[str], list[str], str]:
+        """The attributes of a spelling ("w=", "shp=", "nonar"; shape beside it) and its folded form."""
         shp = "shp=" + shape(_DIACRITICS.sub("", word))
         own = ["w=" + word, shp]
         if not _ARABIC.search(word):
             own.append("nonar")
-        near = [shp]
         known = self.known
         if known is not None:
             own = [f for f in own if f in known]
             near_m = [f for f in ("-1" + shp,) if f in known]
             near_p = [f for f in ("+1" + shp,) if f in known]
         else:
-            near_m, near_p = ["-1" + f for f in near], ["+1" + f for f in near]
-        out = (own + core[0], near_m + core[1], near_p + core[2], core[3], core[4], core[5], core[6])
-        self._cache[word] = out
-        return out
+            near_m, near_p = ["-1" + shp], ["+1" + shp]
+        return own, near_m, near_p, fold(word)
 
     def _core(self, n: str) -> tuple:
-        """The attributes of a folded word (prefixed for each position, filtered to the model's)."""
+        """The attributes of a folded word (prefixed for each position, filtered to the model's).
+
+        Tuples, not lists: the cache holds tens of thousands of words, and tuples of strings drop
+        out of the garbage collector's scans where lists would be walked at every full collection.
+        """
         hit = self._core_cache.get(n)
         if hit is not None:
             return hit
+        parts, stem, sport = self._core_parts(n)
+        known = self.known
+        if known is not None:
+            parts = [[f for f in part if f in known] for part in parts]
+        out = (*(tuple(p) for p in parts[:5]), (stem, sport), tuple(parts[5]))
+        self._core_cache[n] = out
+        return out
+
+    def _core_parts(self, n: str) -> tuple[tuple[list[str], ...], str, bool]:
+        """Unfiltered (0, -1, +1, -2, +2, topic) attribute lists of a folded word, its stem, sport."""
         cfg = self.config
         nd = _DIGITS.sub("0", n)
         pre, stem = strip_clitics(n)
@@ -205,21 +223,15 @@ class FeatureExtractor:
         topic = ["S|c0=" + clus[0]] if clus else ["S|s=" + stem]
         if gf or lf:
             topic += ["S|" + f for f in gf + lf]
-        out = (
+        parts = (
             f0,
             ["-1" + f for f in ctx1],
             ["+1" + f for f in ctx1],
             ["-2" + f for f in ctx2] if cfg.window >= 2 else [],
             ["+2" + f for f in ctx2] if cfg.window >= 2 else [],
-            [stem, sport],
             topic,
         )
-        if self.known is not None:
-            known = self.known
-            out = tuple([f for f in part if f in known] for part in out[:5]) + (out[5],) + (
-                [f for f in topic if f in known],)
-        self._core_cache[n] = out
-        return out
+        return parts, stem, sport
 
     def warm(self, words) -> None:
         """Fill the folded-word cache for frequent words (at model load, so articles start fast)."""

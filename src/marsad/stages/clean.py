@@ -68,7 +68,7 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _is_paragraph(text: str, arabic_article: bool) -> bool:
     """Running prose, not a headline: headlines are short and carry no comma or final stop."""
-    words = word_count(text)
+    words = word_count(text, cap=25)  # only compared with 25 and less
     if arabic_article and arabic_share(text) < 0.5:
         return False
     if words >= 25:
@@ -80,7 +80,7 @@ def _is_paragraph(text: str, arabic_article: bool) -> bool:
 
 def _junk_reason(line: _Line, arabic_article: bool) -> str | None:
     """Why a line is boilerplate wherever it stands, or None."""
-    words = word_count(line.text)
+    words = word_count(line.text, cap=15)
     if words > 14:  # prose: only share bars and menus are junk, and they are short
         return None
     folded = fold(line.text)

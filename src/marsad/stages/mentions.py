@@ -18,13 +18,13 @@ from marsad.entities.match import find_kb_matches
 from marsad.entities.rules import (
     Candidate,
     RoleSpan,
-    TokenView,
     find_roles,
     head_names,
     name_run,
     norp_mentions,
     role_after,
 )
+from marsad.entities.tokenview import TokenView
 from marsad.model import Article, Mention
 from marsad.pipeline import Context, stage
 
@@ -127,20 +127,23 @@ def _outlet_candidates(text, tokens) -> list[Candidate]:
     return out
 
 
-def _model_candidates(article: Article, kb) -> list[Candidate]:
+def _model_candidates(article: Article, kb, view: TokenView | None = None) -> list[Candidate]:
     tag = _tagger()
     if tag is None:
         return []
     text, tokens = article.text, article.tokens
     out: list[Candidate] = []
-    starts = [t.start for t in tokens]
+    starts = view.starts if view is not None else [t.start for t in tokens]
+    pieces = view.pieces if view is not None else [text[t.start:t.end] for t in tokens]
     bounds = [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in article.sentences]
     bounds = [(lo, hi) for lo, hi in bounds if hi > lo]
     # One call for the whole article: the tagger's document pass makes repeated names agree.
-    tagged = tag([[text[t.start:t.end] for t in tokens[lo:hi]] for lo, hi in bounds])
+    tagged = tag([pieces[lo:hi] for lo, hi in bounds])
     for (lo, _hi), tags in zip(bounds, tagged, strict=True):
-        i = 0
-        while i < len(tags):
+        after = 0  # the first token after the last span read
+        for i in [k for k, t in enumerate(tags) if t != "O"]:
+            if i < after:
+                continue
             if tags[i].startswith("B-") or tags[i].startswith("I-"):
                 kind = tags[i][2:]
                 j = i
@@ -156,9 +159,7 @@ def _model_candidates(article: Article, kb) -> list[Candidate]:
                         found = kb.lookup(text[start:tokens[last].end])
                         type_ = found[0].type if found and found[0].type in ("GPE", "LOC", "FAC") else "LOC"
                     out.append(Candidate(start, tokens[last].end, first, last, type_, "model"))
-                i = j + 1
-            else:
-                i += 1
+                after = j + 1
     return out
 
 
@@ -189,14 +190,17 @@ def _surnames(text, tokens, chosen: list[Candidate], roles: dict | None = None) 
         if c.type == "PERSON" and len(words) > 1 and len(words[-1]) >= 4 and (c.how != "rule" or titled) or (
                 c.type == "PERSON" and len(words) > 2):
             family.setdefault(fold(words[-1]), c)
-    out = []
-    for i, tok in enumerate(tokens):
-        if i in used or not family:
+    out: list[Candidate] = []
+    if not family:
+        return out
+    bases = tokens.base if hasattr(tokens, "base") else [
+        fold(text[max(t.base_start, t.start):t.end]) for t in tokens]
+    for i in [k for k, form in enumerate(bases) if form in family]:  # one set lookup per token
+        if i in used:
             continue
+        tok = tokens[i]
         start = tok.base_start if tok.base_start > tok.start else tok.start
-        form = tokens.base[i] if hasattr(tokens, "base") else fold(text[start:tok.end])
-        if form in family:
-            out.append(Candidate(start, tok.end, i, i, "PERSON", "rule"))
+        out.append(Candidate(start, tok.end, i, i, "PERSON", "rule"))
     return out
 
 
@@ -299,10 +303,10 @@ def _is_person_token(tokens, i: int, roles) -> bool:
 
 def _title_start(text, tokens, k: int, kb) -> bool:
     """Does "لـ" + title start at token k ("لرئيس الوزراء")?"""
-    from marsad.entities.rules import _title_at, _title_index
+    from marsad.entities.rules import _title_at, _title_index, _title_longest
 
     index = _title_index(kb)
-    longest = max((len(x) for x in index), default=0)
+    longest = _title_longest(kb)
     whole = tokens.whole[k]
     saved = tokens.whole[k], tokens.base[k]
     tokens.whole[k] = tokens.base[k] = whole[1:]
@@ -321,7 +325,7 @@ def run(article: Article, ctx: Context) -> Article:
     tokens.kb_tokens = {i for m in matches if kb.get(m.entry_ids[0]).type in ("ORG", "GPE", "FAC")
                         for i in range(m.first_token, m.last_token + 1)}
     roles = {r.name_token: r for r in find_roles(text, tokens, kb)}
-    model = _model_candidates(article, kb)
+    model = _model_candidates(article, kb, tokens)
     model_tokens = {i for c in model for i in range(c.first, c.last + 1)}
     rules = [c for c in head_names(text, tokens, kb)
              if not (c.type == "GPE" and c.how == "rule" and c.first not in model_tokens

@@ -47,8 +47,13 @@ def find_quantities(text: str) -> list[Quantity]:
     norm = normalize(text)
     toks = tokens(norm.text)
     found: list[_Found] = []
-    i, floor, n = 0, 0, len(toks)
-    while i < n:
+    floor = 0  # the first token after the last quantity read
+    numbers, duals = lex.numbers, lex.duals
+    # only a digit, a number word, a dual or "one/two" can start a quantity: the other tokens are skipped
+    for i in [k for k, t in enumerate(toks) if t[0] == "N" or t[1] in _ONE_TWO
+              or t[0] == "A" and (t[1] in numbers or t[1] in duals)]:
+        if i < floor:
+            continue
         kind, word = toks[i][0], toks[i][1]
         f = None
         if kind == "N" or kind == "A" and word in lex.numbers:
@@ -58,10 +63,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if f is None and word in _ONE_TWO and i - 1 >= floor:
             f = _unit_then_number(lex, toks, i)
         if f is None:
-            i += 1
             continue
         found.append(f)
-        i = floor = f.end_tok
+        floor = f.end_tok
     out: list[Quantity] = []
     for f in found:
         start, end = norm.original_span(f.start, f.end)
