@@ -19,8 +19,6 @@ from marsad.model import Article, Quote
 OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“", "”": "”"}
 # Letters, diacritics and digits; not the Arabic comma (U+060C), which \u0600-\u06FF would include.
 _WORD = re.compile(r"[0-9A-Za-z\u0621-\u065F\u0660-\u0669\u0670-\u06D3\u06F0-\u06F9]+")
-_TIME_WORDS = {"يوم", "اليوم", "امس", "مساء", "صباح", "ظهر", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-               "الجمعه", "السبت", "غدا", "الليله", "ليل", "فجر", "خلال", "منذ", "في"}
 
 
 @dataclass(frozen=True, slots=True)
