@@ -12,21 +12,11 @@ from marsad.lexicon import all_names, load
 _BAD = re.compile(r"[\u0640\u064B-\u065F\u0670\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings(k)
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
 
 
 @pytest.mark.parametrize("name", all_names())
-def test_lexicon_entries_are_canonical(name):
-    for s in _strings(load(name)):
+def test_lexicon_entries_are_canonical(name, yaml_strings):
+    for s in yaml_strings(load(name)):
         assert unicodedata.normalize("NFC", s) == s, (name, s)
         assert not _BAD.search(s), (name, s)
 

@@ -15,6 +15,7 @@ SENTENCE_END = re.compile(r"[.!?؟…:\"”»]\s*$")
 # Private-use icons and invisible controls that sites paste before bylines and dates.
 INVISIBLE = re.compile(r"[\uE000-\uF8FF\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]")
 
+
 def fold(text: str) -> str:
     """Matching key (see arabic/normalize.py): spelling variants folded, Latin lower-cased."""
     return _fold(text).lower()
