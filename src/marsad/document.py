@@ -12,6 +12,7 @@ from marsad.model import (
     Article,
     Author,
     Entity,
+    Event,
     Evidence,
     Mention,
     PublishedHow,
@@ -51,6 +52,7 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "quotes": [quote_to_dict(a.text, q) for q in a.quotes],
         "timexes": [timex_to_dict(a.text, t) for t in a.timexes],
         "quantities": [quantity_to_dict(a.text, q) for q in a.quantities],
+        "events": [event_to_dict(a.text, e) for e in a.events],
         # extensions
         "url": a.url,
         "outlet_how": a.outlet_how,
@@ -86,6 +88,22 @@ def quantity_to_dict(text: str, q: Quantity) -> dict[str, Any]:
             "high": q.high, "qualifier": q.qualifier, "unit": q.unit, "counts": q.counts}
 
 
+def event_to_dict(text: str, e: Event) -> dict[str, Any]:
+    return {"start": e.start, "end": e.end, "text": text[e.start:e.end], "type": e.type, "trigger": e.trigger,
+            "actors": list(e.actors), "place": e.place, "date": e.date, "date_precision": e.date_precision,
+            "modality": e.modality,
+            # extensions
+            "trigger_start": e.trigger_start, "trigger_end": e.trigger_end, "date_how": e.date_how,
+            "date_start": e.date_start, "date_end": e.date_end}
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    return Event(d["start"], d["end"], d["type"], d["trigger"], d.get("trigger_start", d["start"]),
+                 d.get("trigger_end", d["end"]), tuple(d.get("actors", ())), d.get("place"), d.get("date"),
+                 d.get("date_precision"), d.get("date_how"), d.get("date_start"), d.get("date_end"),
+                 d.get("modality", "happened"))
+
+
 def entity_to_dict(e: Entity) -> dict[str, Any]:
     return {"id": e.id, "canonical": e.canonical, "english": e.english, "type": e.type, "aliases": list(e.aliases),
             "wikidata": e.wikidata, "lat": e.lat, "lon": e.lon, "mentions": e.mentions, "articles": list(e.articles)}
@@ -119,6 +137,7 @@ def article_from_dict(d: dict[str, Any], raw: str = "") -> Article:
                             t.get("calendar", "gregorian"), tuple(t["range"]) if t.get("range") else None)
                       for t in d.get("timexes", ())),
         quantities=tuple(Quantity(**{k: v for k, v in q.items() if k != "text"}) for q in d.get("quantities", ())),
+        events=tuple(event_from_dict(e) for e in d.get("events", ())),
         mentions=tuple(Mention(m["start"], m["end"], m["type"], m["entity_id"], m.get("role"), m.get("affiliation"),
                                m.get("canonical"), m.get("how", "kb")) for m in d.get("entities", ())),
     )

@@ -95,6 +95,25 @@ class Quote(Span):
 
 
 @dataclass(frozen=True, slots=True)
+class Event(Span):
+    """Something that happened, is planned, is claimed or is denied: a typed trigger with its
+    actors, place and date. The span covers the trigger and the phrase it heads."""
+
+    type: str = "OTHER"  # WITHDRAWAL | HANDOVER | AGREEMENT | ... | OTHER, or a user-defined type
+    trigger: str = ""
+    trigger_start: int = 0
+    trigger_end: int = 0
+    actors: tuple[str, ...] = ()  # entity ids
+    place: str | None = None  # entity id
+    date: str | None = None  # TIMEX3 value
+    date_precision: str | None = None  # day | month | year
+    date_how: str | None = None  # timex | published | None: where the date came from
+    date_start: int | None = None  # span of the governing timex, when the date came from one
+    date_end: int | None = None
+    modality: str = "happened"  # happened | planned | claimed | negated
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One distinct entity of a document or store, with what is known of it."""
 
@@ -175,6 +194,7 @@ class Article:
     timexes: tuple[Timex, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = ()
     stages: tuple[tuple[str, int], ...] = ()  # (stage name, version) that produced this record
 

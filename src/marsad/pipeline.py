@@ -41,6 +41,7 @@ def _stages() -> tuple[Stage, ...]:
     # Imported here so that `import marsad` stays cheap (nothing heavy at import).
     from marsad.stages import (
         clean,
+        events,
         language,
         mentions,
         metadata,
@@ -61,6 +62,7 @@ def _stages() -> tuple[Stage, ...]:
         mentions.STAGE,  # people, organisations, places, facilities, NORP; linked; roles
         quantities.STAGE,  # numbers with what they count
         quotes.STAGE,  # who said what
+        events.STAGE,  # what happened (or is planned, claimed, denied), when, where, by whom
     )
 
 
