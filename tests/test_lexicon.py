@@ -26,7 +26,8 @@ def test_lexicon_outlet_aliases_do_not_collide():
 
     seen: dict[str, str] = {}
     for entry in load("outlets")["outlets"]:
-        for alias in (entry["canonical"], *entry.get("aliases", ())):
+        names = (entry["canonical"], *entry.get("aliases", ()), *entry.get("domains", ()), *entry.get("ids", ()))
+        for alias in names:
             key = fold(alias)
             assert seen.get(key, entry["canonical"]) == entry["canonical"], alias
             seen[key] = entry["canonical"]
