@@ -2,8 +2,12 @@
 
 Extraction: a predicted span is right when it overlaps a gold span, a gold span is found when a predicted
 span overlaps it (exact-span F1 too). Value: the TIMEX3 value of the prediction overlapping a gold span most
-must equal the case's timex; for a range "(a,b,d)" both ends must match. Run:
-    .venv/bin/python -m marsad.dates.evaluate --data ../shared/data/time/recognizers-ar-dev.jsonl [--json]
+must equal the case's timex; for a range "(a,b,d)" both ends must match. The value scored is the timex's
+`stated_value` (and `stated_range`): Recognizers keeps X for what an expression does not state even when the
+case has a reference date ("2 أكتوبر" XXXX-10-02, "الجمعة" XXXX-WXX-5) and resolves only deictic words
+(غدا، الأسبوع المقبل), which is what `stated_value` holds; `value`, which also fills a year or a week from
+the context as news needs, is scored as `value_accuracy_anchored`. Run:
+    .venv/bin/python -m marsad.dates.evaluate --data ../shared/data/time/recognizers-ar-dev.jsonl [--json] [--misses]
 """
 
 from __future__ import annotations
@@ -87,22 +91,29 @@ def _after(v: str) -> str | None:
     return None
 
 
-def value_matches(pred: Timex, gold: str) -> bool:
-    """Our value equals the gold timex; for a gold range "(a,b,d)" our range (or our period) has both ends."""
+def stated(pred: Timex) -> tuple[str, tuple[str, str] | None]:
+    """The value and range as the expression states them (`value`/`range` when the finder set none)."""
+    if pred.stated_value is None:
+        return pred.value, pred.range
+    return pred.stated_value, pred.stated_range
+
+
+def value_matches(pred: Timex, gold: str, anchored: bool = False) -> bool:
+    """Our stated value (`anchored`: our value) equals the gold timex; for a gold range "(a,b,d)" our range
+    (or our period) has both ends."""
+    value, rng = (pred.value, pred.range) if anchored else stated(pred)
     parts = gold.strip("()").split(",")
     if len(parts) != 3:
-        return pred.value == gold
+        return value == gold
     a, b = _first_day(parts[0]), _first_day(parts[1])
-    if pred.range is not None:
-        return _first_day(pred.range[0]) == a and _first_day(pred.range[1]) == b
-    return _first_day(pred.value) == a and _after(pred.value) == b
+    if rng is not None:
+        return _first_day(rng[0]) == a and _first_day(rng[1]) == b
+    return _first_day(value) == a and _after(value) == b
 
 
-def _lenient(pred: Timex, gold: str) -> bool:
-    """Diagnostic only: an X in the gold timex matches any digit of ours (gold XXXX-10-02 vs our 2017-10-02)."""
-    v = pred.value
-    return value_matches(pred, gold) or len(v) == len(gold) and "X" in gold and all(
-        g == "X" and p.isdigit() or g == p for p, g in zip(v, gold, strict=True))
+def _shape(v: str) -> str:
+    """A value's pattern, to group confusions: 2016-11-07 -> 9999-99-99, (XXXX-09-03,...) -> (XXXX-99-99,...)."""
+    return re.sub(r"\d", "9", v)
 
 
 def _ref(case: dict[str, Any]) -> dt.date | None:
@@ -117,8 +128,10 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
 
 
 def score(cases: Iterable[dict[str, Any]], find: Finder = find_timexes) -> dict[str, Any]:
-    """Scores over parsed cases (see the module docstring)."""
-    n_pred = n_gold = tp_pred = tp_gold = exact = n_cases = scored = right = lenient = unlocated = 0
+    """Scores over parsed cases (see the module docstring); `misses` lists the wrong or missed values, those
+    of cases with `ignore_resolution` too (marked `ignored`, never scored)."""
+    n_pred = n_gold = tp_pred = tp_gold = exact = n_cases = scored = right = anchored = unlocated = 0
+    misses: list[dict[str, Any]] = []
     for case in cases:
         n_cases += 1
         text = case["input"]
@@ -134,25 +147,44 @@ def score(cases: Iterable[dict[str, Any]], find: Finder = find_timexes) -> dict[
         tp_pred += sum(any(loc and s < loc[1] and loc[0] < e for loc, _ in golds) for s, e in spans)
         tp_gold += sum(bool(loc and any(s < loc[1] and loc[0] < e for s, e in spans)) for loc, _ in golds)
         exact += sum(loc in spans for loc, _ in golds if loc)
-        if case.get("ignore_resolution") or case.get("not_supported"):
-            continue
+        ignored = bool(case.get("ignore_resolution") or case.get("not_supported"))
         for loc, r in golds:
             gold = _gold_timex(r)
             if not gold:
                 continue
-            scored += 1
             over = [(min(t.end, loc[1]) - max(t.start, loc[0]), t) for t in preds if loc] if loc else []
             over = [(o, t) for o, t in over if o > 0]
-            if over:
-                best = max(over, key=lambda ot: ot[0])[1]
-                right += value_matches(best, gold)
-                lenient += _lenient(best, gold)
+            best = max(over, key=lambda ot: ot[0])[1] if over else None
+            ok = best is not None and value_matches(best, gold)
+            if not ignored:
+                scored += 1
+                right += ok
+                anchored += best is not None and value_matches(best, gold, anchored=True)
+            if not ok:
+                got = stated(best) if best else None
+                misses.append({"input": text, "gold_text": r.get("Text", ""), "gold": gold, "ignored": ignored,
+                               "got_text": text[best.start:best.end] if best else None,
+                               "got": got and (f"({got[1][0]},{got[1][1]})" if got[1] else got[0])})
     return {"extraction": _prf(tp_pred, n_pred, tp_gold, n_gold),
             "extraction_exact": _prf(exact, n_pred, exact, n_gold),
             "value_accuracy": round(right / scored, 4) if scored else 0.0,
             "cases": n_cases, "gold_spans": n_gold, "predicted_spans": n_pred, "values_scored": scored,
-            "value_accuracy_lenient": round(lenient / scored, 4) if scored else 0.0,
-            "gold_unlocated": unlocated}
+            "value_accuracy_anchored": round(anchored / scored, 4) if scored else 0.0,
+            "gold_unlocated": unlocated, "misses": misses}
+
+
+def confusions(misses: list[dict[str, Any]]) -> str:
+    """The misses grouped by pattern (gold shape -> our shape), largest group first, scored ones first."""
+    groups: dict[tuple[bool, str, str], list[dict[str, Any]]] = {}
+    for m in misses:
+        key = (m["ignored"], _shape(m["gold"]), _shape(m["got"]) if m["got"] else "(none)")
+        groups.setdefault(key, []).append(m)
+    lines = []
+    for (ignored, g, p), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]), kv[0])):
+        lines.append(f"{len(ms):3}  {'ignored ' if ignored else ''}gold {g}  got {p}")
+        lines += [f"       {m['gold_text'].strip()!r} {m['gold']} | got {m['got_text']!r} {m['got']}  <- {m['input']}"
+                  for m in ms]
+    return "\n".join(lines)
 
 
 def load_cases(path: str | Path) -> list[dict[str, Any]]:
@@ -169,19 +201,23 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="marsad eval timex", description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(_DEV), help="Recognizers-style JSONL cases")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--misses", action="store_true", help="print the value confusions grouped by pattern")
     args = ap.parse_args(argv)
     if not Path(args.data).is_file():
         print(f"no such file: {args.data}", file=sys.stderr)
         return 2
     res = evaluate_timex(args.data)
+    misses = res.pop("misses")
     if args.json:
-        print(json.dumps(res, indent=2))
+        print(json.dumps(res | ({"misses": misses} if args.misses else {}), indent=2, ensure_ascii=False))
         return 0
     for key in ("extraction", "extraction_exact"):
         print(f"{key:17} P {res[key]['p']:.3f}  R {res[key]['r']:.3f}  F1 {res[key]['f1']:.3f}")
     print(f"value accuracy    {res['value_accuracy']:.3f} over {res['values_scored']} gold values "
-          f"(X as wildcard: {res['value_accuracy_lenient']:.3f})")
+          f"(stated_value; anchored value: {res['value_accuracy_anchored']:.3f})")
     print(f"cases {res['cases']}, gold spans {res['gold_spans']}, predicted {res['predicted_spans']}")
+    if args.misses:
+        print(confusions(misses))
     return 0
 
 

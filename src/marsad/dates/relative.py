@@ -6,6 +6,7 @@ and sets; sorted, non-overlapping, exact spans of `text`. The conventions are li
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -40,6 +41,12 @@ __all__ = ["find_timexes"]
 #   ("سبتمبر ، ألفين" 2000-09, "عام ألفين وعشرين" 2020). "نهاية (هذا) الأسبوع" is the weekend (2016-W45-WE).
 # - A year-less month looks back like a day ("في ديسمبر" in an August article is last December) unless the
 #   sentence is in the future tense; a bare quarter ("في الربع الثاني") is the latest one, or the next.
+# - `stated_value` is the value without what that context inferred (X kept: "2 أكتوبر" XXXX-10-02, "يوم
+#   الجمعة" XXXX-WXX-5, "في 15" XXXX-XX-15); deictic words ("أمس", "السبت الماضي", "الشهر الجاري") state
+#   their anchor, so there it equals `value`. With `ref=None` the two are equal.
+# - Numbers alone: "في 22/4", "4/25" (a day and a month, at a clause end), "3/2015" (a month), "يناير 12" (a
+#   day after the month, at a clause end or with a year), "في السابعة" (an hour, in a future sentence),
+#   "4 - 6 مساء" (a span of hours; "2-1 مساء" is a score), "من 10 إلى 15 الشهر المقبل" (days of that month).
 
 _RANGEABLE = frozenset({"day", "month", "year", "period"})
 
@@ -59,9 +66,11 @@ def _extend(c: _Ctx, sel: list[_C]) -> None:
     prev_end = 0
     for i, x in enumerate(sel):
         post = c.g.post_rx.match(c.f, x.e) if x.kind == "day" and x.type == "DATE" else None
+        if post and i + 1 < len(sel) and sel[i + 1].kind == "part" and sel[i + 1].e <= post.end():
+            del sel[i + 1]  # "الثلاثاء في الصباح": "في الصباح" is Tuesday's morning, not a time of its own
         if post and (i + 1 == len(sel) or sel[i + 1].s >= post.end()):
             x.e, x.type, x.kind = post.end(), "TIME", "part"
-            x.value += "T" + c.g.part_after[_k(post.group("pd"))]
+            x.add("T" + c.g.part_after[_k(post.group("pd"))])
         m = c.g.pre_rx.search(c.f, max(prev_end, x.s - 30), x.s)
         if m and m.group("mod") and x.mod is None:
             mod = c.g.mods[_k(m.group("mod"))]
@@ -71,7 +80,7 @@ def _extend(c: _Ctx, sel: list[_C]) -> None:
             x.s = m.start()  # "شهر رمضان 1446هـ"
         elif m and m.group("pd") and x.kind == "day" and x.type == "DATE":
             x.s, x.type, x.kind = m.start(), "TIME", "part"
-            x.value += "T" + c.g.parts[_k(m.group("pd"))]
+            x.add("T" + c.g.parts[_k(m.group("pd"))])
         prev_end = x.e
 
 
@@ -81,9 +90,15 @@ def _with_clock(day: _C, clock: _C) -> _C:
     base, _, part = day.value.partition("T")
     if not marked and (part in ("AF", "EV") and h < 12 or part == "NI" and 6 <= h < 12):
         h += 12
-    value = base + _clock_str(h, mi, se)
-    return _C(min(day.s, clock.s), max(day.e, clock.e), "TIME", value, day.mod or clock.mod, day.anchored,
-              day.cal, kind="dayclock")
+    hm = _clock_str(h, mi, se)
+    said = None if day.stated is None else day.stated.partition("T")[0]
+    rng = said_rng = None
+    if clock.range:  # "يوم الاثنين القادم 1-3 مساء": the span of hours on that day
+        hm = clock.range[0]
+        rng = (base + hm, base + clock.range[1])
+        said_rng = None if said is None else (said + hm, said + clock.range[1])
+    return _C(min(day.s, clock.s), max(day.e, clock.e), "TIME", base + hm, day.mod or clock.mod, day.anchored,
+              day.cal, rng, kind="dayclock", stated=None if said is None else said + hm, stated_range=said_rng)
 
 
 def _add_durations(a: str, b: str) -> str | None:
@@ -122,6 +137,8 @@ def _attach(c: _Ctx, sel: list[_C]) -> list[_C]:
         elif (a and kinds == {"day"} and a.type == x.type == "DATE" and min(a.prio, x.prio) < 4
               and c.g.day_gap_rx.fullmatch(c.f, a.e, x.s)):
             keep = x if x.prio >= a.prio else a  # the written date wins over the deictic word
+            if (x if keep is a else a).stated is None:
+                keep.stated = None  # "اليوم 6 مايو": the deictic word states the year
             keep.s, keep.e = a.s, x.e
             out[-1] = keep
         elif (a and a.type == x.type == "DURATION" and a.mod == x.mod
@@ -143,10 +160,21 @@ def _ranges(c: _Ctx, sel: list[_C]) -> list[_C]:
             p = _k(m.group("p")) if m and m.group("p") else ""
             joined = _k(m.group("c")) not in g.w["range_and"] or p in g.w["range_between"] if m else False
             if m and joined and 0 < int(m.group("d1")) < int(x.value[8:10]):
-                first = f"{x.value[:8]}{int(m.group('d1')):02d}"
+                d1 = f"{int(m.group('d1')):02d}"
+                first, said = x.value[:8] + d1, x.say()[:8] + d1
                 out.append(_C(m.start(), x.e, "DATE", first, x.mod, x.anchored, x.cal, (first, x.value),
-                              kind="range"))
+                              kind="range", stated=said, stated_range=(said, x.say())))
                 continue
+        if x.kind == "period" and re.fullmatch(r"\d{4}-\d{2}", x.value):
+            m = g.month_days_rx.search(c.f, max(lo, x.s - 30), x.s)
+            p = _k(m.group("p")) if m and m.group("p") else ""
+            if m and (_k(m.group("c")) not in g.w["range_and"] or p in g.w["range_between"]):
+                d1, d2 = int(m.group("d1")), int(m.group("d2"))
+                y, mo = int(x.value[:4]), int(x.value[5:])
+                if 0 < d1 < d2 <= calendar.monthrange(y, mo)[1]:
+                    rng = (f"{x.value}-{d1:02d}", f"{x.value}-{d2:02d}")
+                    out.append(_C(m.start(), x.e, "DATE", rng[0], x.mod, x.anchored, x.cal, rng, kind="range"))
+                    continue
         a = out[-1] if out else None
         dates = a and a.type == x.type == "DATE" and a.kind in _RANGEABLE and x.kind in _RANGEABLE
         clocks = a and a.kind == x.kind == "clock"  # "من الساعة 10 صباحا حتى الساعة 4 عصرا"
@@ -159,14 +187,22 @@ def _ranges(c: _Ctx, sel: list[_C]) -> list[_C]:
                 out.append(x)  # "الاثنين والخميس" are two days; a day to a month is no span
                 continue
             first, last = a.value, x.value
+            said_first, said_last = a.say(), x.say()
             if last[:4].isdigit() and (first[:4] == "XXXX" or a.anchored and not x.anchored):
                 first = last[:4] + first[4:]  # "من 2 أكتوبر إلى 22 أكتوبر 2025": the year is written once
+            if said_last[:4].isdigit() and said_first[:4] == "XXXX" and said_first[4:5] == "-":
+                said_first = said_last[:4] + said_first[4:]
             if x.extra == "wd" and a.anchored and last < first:  # "بين الاثنين والخميس": Thursday after Monday
                 last = (dt.date.fromisoformat(last) + dt.timedelta(weeks=1)).isoformat()
+                said_last = last if x.stated is None else said_last
             if clocks and not a.extra[3] and x.extra[3] and a.extra[0] + 12 <= x.extra[0]:
-                first = _clock_str(a.extra[0] + 12, *a.extra[1:3])  # "من الساعة 5 إلى 7 مساء": 17 to 19
+                first = said_first = _clock_str(a.extra[0] + 12, *a.extra[1:3])  # "من الساعة 5 إلى 7 مساء": 17 to 19
+            elif clocks and a.extra[3] and not x.extra[3] and x.extra[0] < 12 < a.extra[0] < x.extra[0] + 12:
+                last = said_last = _clock_str(x.extra[0] + 12, *x.extra[1:3])  # "من 1:30 مساء إلى 3:30": to 15:30
+            same = (said_first, said_last) == (first, last)
             out[-1] = _C(pm.start() if pm else a.s, x.e, a.type, first, None, a.anchored or x.anchored, a.cal,
-                         (first, last), kind="range")
+                         (first, last), kind="range", stated=None if same else said_first,
+                         stated_range=None if same else (said_first, said_last))
             continue
         out.append(x)
     return out
@@ -190,7 +226,9 @@ def _clock_spans(c: _Ctx, sel: list[_C]) -> None:
             h2 += 12 if h >= 12 and h2 < 12 and h2 + 12 > h else 0
             x.s, x.e, x.range = pre.start(), m.end(1), (x.value, _clock_str(h2, None, None))
         elif (m := _BARE_FROM.search(c.f, max(0, x.s - 20), x.s)) and int(m.group(1)) <= h:
-            first = _clock_str(int(m.group(1)), None, None)
+            h1 = int(m.group(1))
+            h1 += 12 if x.extra[3] and h >= 12 and h1 + 12 <= h else 0  # "من 5 إلى 6 مساء": 17 to 18
+            first = _clock_str(h1, None, None)
             x.s, x.value, x.range = m.start(), first, (first, x.value)
 
 
@@ -226,5 +264,5 @@ def find_timexes(text: str, ref: dt.date | None) -> list[Timex]:
     out = []
     for x in sel:
         s, e = c.map.original_span(x.s, x.e)
-        out.append(Timex(s, e, x.type, x.value, x.mod, x.anchored, x.cal, x.range))
+        out.append(Timex(s, e, x.type, x.value, x.mod, x.anchored, x.cal, x.range, x.say(), x.say_range()))
     return out

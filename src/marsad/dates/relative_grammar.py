@@ -103,13 +103,16 @@ class _G:
         self.markers = _flat(mo["time_markers"]) | _flat(lx["clock_markers"])
         self.mods, self.sets = _flat(lx["modifiers"]), _flat(lx["set_adverbs"])
         self.vague = _flat(lx["vague"]) | _flat(lx["vague_after_in"])
+        self.holidays = {_k(w): (cal, tuple(map(int, md.split("-"))))
+                         for cal, days in lx["holidays"].items() for md, ws in days.items() for w in ws}
         self.w = {n: {_k(w) for w in lx[n]} for n in (
             "today_not_before", "today_not_after", "today_ok_after", "yesterday_not_after", "general_after_noun",
             "signals", "month_needs_word", "named_date_heads", "every_not_before", "not_future_roots", "ago",
             "later", "duration_all", "tomorrow_after", "year_signals", "year_signals_strong",
             "weekday_not_before",
             "past_signals", "month_head", "plural_not_before", "day_word", "weak_clock_markers", "half",
-            "last_ordinal", "range_and", "range_between", "counted_from", "counted_from_after_later")}
+            "last_ordinal", "range_and", "range_between", "counted_from", "counted_from_after_later",
+            "bare_hour_after", "noon_after", "number_heads")}
         self.w["yesterday"] = {w for w, o in self.deictic.items() if o == -1 and " " not in w and w[:2] != "ال"}
         self.not_future = {w[:-1] if w.endswith("ه") else w for w in map(_k, lx["not_future_words"])}
         self.compile(lx, mo)
@@ -150,7 +153,10 @@ class _G:
             "month": (2, [*lx["this"], "#d", *lx["month_head"], *self.months],
                       rf"(?:(?P<this>{this}){S})?(?:(?P<day>\d{{1,2}}){S0}(?:{of}{S})?)?"
                       rf"(?:(?P<head>{a(lx['month_head'])}){S})?(?P<m1>{mon}){R}" + pair
-                      + rf"(?:{S0}[,،]?{S0}(?:{year_w}{S})?(?P<sy>{spelled}))?"),
+                      # the day after the month: "يناير 1", "يناير الثاني والعشرين، 2018"
+                      + rf"(?:(?:{S0}(?P<md>\d{{1,2}})(?![\d%٪]|[.,:/\-]\d)|{S}(?P<mo>{ordn}))"
+                      rf"(?P<dy>{S0}[,،]?{S0}(?:{of}{S})?(?:{year_w}{S})?(?:(?P<y>\d{{4}})(?!\d)|(?P<sy2>{spelled})))?)?"
+                      rf"(?:{S0}[,،]?{S0}(?:{year_w}{S})?(?P<sy>{spelled}))?"),
             "weekend": (3, lx["weekend"],
                         rf"{a(lx['weekend'])}{S}(?:(?P<this>{this}){S})?{week}{R}(?:{S}(?P<rel>{rel}))?"),
             "period": (2, [*lx["this"], *self.periods],
@@ -190,7 +196,16 @@ class _G:
                       rf"|{S0}و{S0}(?P<fmin>\d{{1,2}}|{num})(?P<mw>{S}{a(lx['minute_words'])})?)?"
                       rf"(?:{S0}(?P<ap>{a(self.markers)}){R})?"
                       rf"(?P<tz>{S}{a(lx['time_zone_word'])}{S}\w+(?:{S}{a(lx['time_zone_tail'])})?)?"),
-            "point": (2, list(self.points), rf"(?P<pt>{a(self.points)}){R}"),
+            "point": (2, [*self.points, *lx["noon_words"]],
+                      rf"(?:(?P<pt>{a(self.points)})|(?P<noon>{a(lx['noon_words'])})){R}"),
+            "holiday": (3, [*lx["day_word"], *self.holidays],
+                        rf"(?:{day}{S})?(?P<hol>{a(self.holidays)}){R}(?:{S}(?P<rel>{rel})|{S}(?:{year_w}{S})?"
+                        rf"(?P<y>\d{{4}})(?!\d))?"),
+            # "في 22/4", "سأعود 4/22": a day and a month without a year (see numeric_date_after)
+            "numday": (2, ["#d"], r"(?<![\d\-])(?P<na>\d{1,2})(?P<sep>[/.\-])(?P<nb>\d{1,2})(?![\d%٪])(?![.,/:\-]\d)"),
+            # "3/2015", "2015-3": a month of a year
+            "nummonth": (2, ["#d"], r"(?<![\d\-/.])(?:(?P<mm>\d{1,2})/(?P<my>\d{4})|(?P<ym>\d{4})-(?P<mn>\d{1,2}))"
+                                    r"(?![\d%٪])(?![.,/:\-]\d)"),
             "part": (2, [*self.parts, *self.eve, *lx["this"], *lx["tonight"], *self.part_in],
                      rf"(?P<pd>{self.day_parts}){S}(?:(?:{of}{S})?{day}{S})?(?P<day>{deic_part}|{wd}){R}"
                      rf"(?:{S}(?P<prel>{rel}))?"
@@ -247,10 +262,17 @@ class _G:
                               rf"|{of}{S}(?:(?P<this>{this}){S})?{year}(?:{S}(?P<rel2>{rel}))?{R})")
         self.post_rx = comp(rf"{S}(?P<pd>{a(self.part_after)}){R}")
         self.bare_lead_rx = comp(rf"{_B1}(?:(?P<day>{day})|{a(lx['bare_day_after'])}){S}\Z")
-        self.day_gap_rx = comp(rf"{S0}[,(]?{S0}")
+        self.numdate_lead_rx = comp(rf"{_B1}(?:(?P<day>{day})|{a(lx['numeric_date_after'])}){S}\Z")
+        # where a clause ends (or a clock or a part of the day follows): a bare number there may be a date
+        self.end_rx = comp(rf"{S0}(?:[.!?؟،,;:\n)]|$)|{S}(?:{a(lx['clock_intro'])}|{self.day_parts}){R}")
+        self.day_gap_rx = comp(rf"{S0}[,،(]?{S0}")
         self.gap_rx = comp(rf"{S0}[,|\-–]?{S0}(?:{a(lx['clock_day_links'])}{S})*")
         self.range_gap_rx = comp(rf"{S0}(?:[-–]|{a(lx['range_to'])}){S0}")
         self.range_pre_rx = comp(rf"{_B1}(?P<p>{a(lx['range_from'])}){S}\Z")
+        # "من 4 إلى 23 الشهر المقبل", "بين 10 و15 من الشهر الجاري": days of a month named by a period
+        self.month_days_rx = comp(rf"(?:{_B1}(?P<p>{a(lx['range_from'])}){S})?(?<![\d.,/])(?P<d1>\d{{1,2}}){S0}"
+                                  rf"(?P<c>[-–]|{a(lx['range_to'])}){S0}(?P<d2>\d{{1,2}}){S0}"
+                                  rf"(?:(?:{a(lx['in_words'])}|{of}){S})?\Z")
         self.day_range_rx = comp(rf"(?:{_B1}(?P<p>{a(lx['range_from'])}){S})?(?<![\d.,/])(?P<d1>\d{{1,2}}){S0}"
                                  rf"(?P<c>[-–]|{a(lx['range_to'])}){S0}\Z")
         self.future_rx = comp(_B1 + a(lx["future_markers"]) + R)
@@ -283,6 +305,23 @@ class _C:
     prio: int = 2
     kind: str = ""  # day | part | clock | month | year | period | range | ""
     extra: Any = None
+    # The value without what the context inferred (a year from the tense, the week of a bare weekday):
+    # None when nothing was inferred, so it is `value`. `stated_range` goes with it when `range` is set.
+    stated: str | None = None
+    stated_range: tuple[str, str] | None = None
+
+    def say(self) -> str:
+        """The stated value (see `stated`)."""
+        return self.value if self.stated is None else self.stated
+
+    def say_range(self) -> tuple[str, str] | None:
+        return self.range if self.stated is None else self.stated_range
+
+    def add(self, tail: str) -> None:
+        """Append to the value and the stated value alike ("T" + a part of day or a clock)."""
+        self.value += tail
+        if self.stated is not None:
+            self.stated += tail
 
 
 class _Ctx:
@@ -309,18 +348,25 @@ class _Ctx:
         a = max(a, *(self.f.rfind(ch, a, pos) + 1 for ch in ".!?\n"))
         if self.g.future_rx.search(self.f, a, pos):
             return True
-        for m in self.g.fprefix_rx.finditer(self.f, a, pos):
-            w, o = m.group("w"), self.map.to_original(m.start("w") + 1)
-            if any(w.startswith(n) and w[len(n):] in _NOUN_ENDINGS for n in self.g.not_future):
-                continue
-            if any(w.startswith(r) for r in self.g.w["not_future_roots"]):
-                continue  # سألته (asked)
-            if m.start() and self.f[m.start() - 1] in "(«\"":
-                continue  # a word opening brackets or quotes is a name or a gloss: (سنتكوم)
-            if w[1] == "ا" and self.text[o] != "أ" or w[2] == "ا" and self.text[o + 1:o + 2] == "ا":
-                continue  # ساعة، سابق (no hamza: not سأ); ستائر، سنابل (a bare alef after the prefix)
-            return True
-        return False
+        return any(self._future_verb(m) for m in self.g.fprefix_rx.finditer(self.f, a, pos))
+
+    def _future_verb(self, m: re.Match[str]) -> bool:
+        """Is this word with the prefix سـ a verb in the future (سيزور), not a noun (سياسة، ساعة)?"""
+        w, o = m.group("w"), self.map.to_original(m.start("w") + 1)
+        if any(w.startswith(n) and w[len(n):] in _NOUN_ENDINGS for n in self.g.not_future):
+            return False
+        if any(w.startswith(r) for r in self.g.w["not_future_roots"]):
+            return False  # سألته (asked)
+        if m.start() and self.f[m.start() - 1] in "(«\"":
+            return False  # a word opening brackets or quotes is a name or a gloss: (سنتكوم)
+        # ساعة، سابق (no hamza: not سأ); ستائر، سنابل (a bare alef after the prefix)
+        return not (w[1] == "ا" and self.text[o] != "أ" or w[2] == "ا" and self.text[o + 1:o + 2] == "ا")
+
+    def future_verb_before(self, pos: int) -> bool:
+        """Is the word just before `pos` a verb in the future ("سأعود الظهر")?"""
+        b = self.g.word_before.search(self.f, max(0, pos - 40), pos)
+        m = b and self.g.fprefix_rx.fullmatch(self.f, b.start(1), b.end(1))
+        return bool(m and self._future_verb(m))
 
     def after_signal(self, pos: int) -> bool:
         return bool(self.prev(pos) & (self.g.w["signals"] | set(self.g.mods)))

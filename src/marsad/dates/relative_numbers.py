@@ -7,8 +7,9 @@ from __future__ import annotations
 import calendar
 import re
 
+from marsad.dates.absolute import _HIJRI_YEARS, _make
 from marsad.dates.relative_grammar import _C, _Ctx, _k
-from marsad.dates.relative_values import _num
+from marsad.dates.relative_values import _month_value, _num
 
 _Out = _C | list[_C] | None
 
@@ -35,7 +36,47 @@ def _bareday_h(m: re.Match[str], c: _Ctx) -> _Out:
     y, mo = c.ref.year + (c.ref.month + k - 1) // 12, (c.ref.month + k - 1) % 12 + 1
     if d > calendar.monthrange(y, mo)[1]:
         return None
-    return _C(s, m.end(), "DATE", f"{y:04d}-{mo:02d}-{d:02d}", anchored=True, kind="day")
+    return _C(s, m.end(), "DATE", f"{y:04d}-{mo:02d}-{d:02d}", anchored=True, kind="day", stated=f"XXXX-XX-{d:02d}")
+
+
+def _numday_h(m: re.Match[str], c: _Ctx) -> _Out:
+    """A day and a month in digits without a year, ending the clause: "في 22/4", "يوم 04/22", "سأعود 4/22"
+    (stated XXXX-04-22; the year is read from the tense like any year-less date). See numeric_date_after."""
+    g = c.g
+    a, b, sep = int(m.group("na")), int(m.group("nb")), m.group("sep")
+    if not g.end_rx.match(c.f, m.end()) or c.prev(m.start()) & g.w["number_heads"]:
+        return None
+    lead = g.numdate_lead_rx.search(c.f, max(0, m.start() - 12), m.start())
+    if lead and c.f[:lead.start()].rstrip()[-1:].isdigit():
+        return None  # "(4 في 6/7)"
+    if a <= 12 < b:
+        mon, day = a, b  # month first: "4/22"
+    elif b <= 12 < a or lead and 1 <= b <= 12:
+        mon, day = b, a  # the Arab order, day first
+    else:
+        return None
+    if not (lead or sep == "/") or not 1 <= mon <= 12 or not 1 <= day <= 31:
+        return None
+    s = lead.start() if lead and lead.group("day") else m.start()
+    got = _month_value(c, s, "gregorian", mon, day, None, None)
+    if got is None:
+        return None
+    return _C(s, m.end(), "DATE", got[0], None, got[1], kind="day", stated=got[3])
+
+
+def _nummonth_h(m: re.Match[str], c: _Ctx) -> _Out:
+    """A month of a year in digits: "3/2015", "2015-3" (2015-03); "3/1436" is a Hijri month."""
+    if c.prev(m.start()) & c.g.w["number_heads"]:
+        return None  # "القرار رقم 3/2015"
+    mon, y = (int(m.group("mm")), int(m.group("my"))) if m.group("mm") else (int(m.group("mn")), int(m.group("ym")))
+    if not 1 <= mon <= 12:
+        return None
+    if y in _HIJRI_YEARS:
+        dm = _make("", 0, 0, "hijri", y, mon, None, None)
+        return _C(m.start(), m.end(), "DATE", dm.value, cal="hijri", range=dm.range, kind="month") if dm else None
+    if not 1900 <= y <= 2100:
+        return None
+    return _C(m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}", kind="month")
 
 
 def _decade_h(m: re.Match[str], c: _Ctx) -> _Out:

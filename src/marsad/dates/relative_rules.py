@@ -9,8 +9,17 @@ import datetime as dt
 import re
 
 from marsad.dates.absolute import _SHIFTS
+from marsad.dates.holidays import _holiday_h
 from marsad.dates.relative_grammar import _C, _XS, _Ctx, _k
-from marsad.dates.relative_numbers import _bareday_h, _decade_h, _spelled_year, _year_h, _year_range_h
+from marsad.dates.relative_numbers import (
+    _bareday_h,
+    _decade_h,
+    _numday_h,
+    _nummonth_h,
+    _spelled_year,
+    _year_h,
+    _year_range_h,
+)
 from marsad.dates.relative_values import (
     _clock_str,
     _duration,
@@ -56,7 +65,8 @@ def _weekday_h(m: re.Match[str], c: _Ctx) -> _Out:
     if c.ref is None:
         return _C(m.start(), m.end(), "DATE", f"XXXX-WXX-{wd}", kind="day")
     d = _weekday(c.ref, wd, k, c.future(m.start()))
-    return _C(m.start(), m.end(), "DATE", d.isoformat(), anchored=True, kind="day", extra="wd")
+    stated = f"XXXX-WXX-{wd}" if k is None else None  # which week is read from the tense
+    return _C(m.start(), m.end(), "DATE", d.isoformat(), anchored=True, kind="day", extra="wd", stated=stated)
 
 
 def _week_day(m: re.Match[str], c: _Ctx) -> _Out:
@@ -81,10 +91,17 @@ def _month_h(m: re.Match[str], c: _Ctx) -> _Out:
         return None  # "يناير/فبراير" is two months
     day = int(m.group("day")) if m.group("day") else None
     s = m.start("day") if day else m.start("head") if m.group("head") else m.start("m1")
-    year = _spelled_year(c, m.group("sy"))
-    if m.group("sy") and not year:
-        return None
-    k, yoff, e = _suffix(c, m.end()) if not year else (None, None, m.end())
+    end, sy = m.end(), m.group("sy")
+    after = _day_after_month(m, c) if not day else None
+    if after:
+        day, year = after
+    elif m.group("md") or m.group("mo"):  # a number after the month that is not its day: the month alone
+        end, sy = m.end("m2") if m.group("m2") else m.end("m1"), None
+    if not after:
+        year = _spelled_year(c, sy)
+        if sy and not year:
+            return None
+    k, yoff, e = _suffix(c, end) if not year else (None, None, end)
     if m.group("this") and k is None and yoff is None:
         s, k = m.start("this"), 0  # "هذا أبريل"
     if not (day or m.group("head") or k is not None or yoff is not None):
@@ -94,7 +111,22 @@ def _month_h(m: re.Match[str], c: _Ctx) -> _Out:
     if got is None:
         return None
     return _C(s, e, "DATE", got[0], None, got[1], cal, got[2], prio=(5 if day else 3) if year else 2,
-              kind="day" if day else "month")
+              kind="day" if day else "month", stated=got[3])
+
+
+def _day_after_month(m: re.Match[str], c: _Ctx) -> tuple[int, int | None] | None:
+    """(day, year or None) when a day follows the month ("يناير 1", "يناير الثاني والعشرين، 2018"): it must
+    carry a year or end the clause ("يناير 3 قتلى" is no date)."""
+    md, mo = m.group("md"), m.group("mo")
+    if not (md or mo):
+        return None
+    d = int(md) if md else _num(_k(mo), c.g.ordinals)
+    if not d or d != int(d) or not 1 <= d <= 31:
+        return None
+    if m.group("dy"):
+        year = int(m.group("y")) if m.group("y") else _spelled_year(c, m.group("sy2"))
+        return (int(d), year) if year else None
+    return (int(d), None) if c.g.end_rx.match(c.f, m.end("md" if md else "mo")) and not m.group("sy") else None
 
 
 def _weekend_h(m: re.Match[str], c: _Ctx) -> _Out:
@@ -132,6 +164,7 @@ def _quarter_h(m: re.Match[str], c: _Ctx) -> _Out:
     bare = not (y or m.group("yw"))
     if bare and (half or c.next(m.end()) in g.w["counted_from"] or not c.prev(m.start()) & g.w["signals"]):
         return None  # "في الربع الثاني" (of this year) only; "الربع الأول من المباراة", a half alone: no
+    stated = f"XXXX-{code}" if bare else None  # the year is read from the tense
     if bare and c.ref is not None:  # the latest such quarter, or the next one in a future sentence
         cur, fut = (c.ref.month - 1) // 3 + 1, c.future(m.start())
         k = (0 if n >= cur else 1) if fut else (0 if n <= cur else -1)
@@ -139,7 +172,8 @@ def _quarter_h(m: re.Match[str], c: _Ctx) -> _Out:
         return _C(m.start(), m.end(), "DATE", f"{y}-{code}", kind="period")
     if c.ref is None:
         return _C(m.start(), m.end(), "DATE", f"XXXX-{code}", kind="period")
-    return _C(m.start(), m.end(), "DATE", f"{c.ref.year + (k or 0):04d}-{code}", anchored=True, kind="period")
+    return _C(m.start(), m.end(), "DATE", f"{c.ref.year + (k or 0):04d}-{code}", anchored=True, kind="period",
+              stated=stated)
 
 
 def _season_h(m: re.Match[str], c: _Ctx) -> _Out:
@@ -156,7 +190,8 @@ def _season_h(m: re.Match[str], c: _Ctx) -> _Out:
         value = f"{c.ref.year + (_rel(g, m.group('yrel')) or 0):04d}-{code}"
     else:
         value = _season(c.ref, code, k, c.future(m.start()))
-    return _C(m.start(), m.end(), "DATE", value, anchored=True, kind="period")
+    stated = f"XXXX-{code}" if k is None and not m.group("yrel") else None  # "منتصف الصيف": year from the tense
+    return _C(m.start(), m.end(), "DATE", value, anchored=True, kind="period", stated=stated)
 
 
 def _quant_h(m: re.Match[str], c: _Ctx) -> _Out:
@@ -269,7 +304,12 @@ def _clock_h(m: re.Match[str], c: _Ctx) -> _Out:
     weak = ap in g.w["weak_clock_markers"] and not (grp("tw") or grp("mi"))  # "5 م" is also five metres
     if grp("ho") and not grp("tw") and not _k(grp("ho")).split()[0].endswith("ه"):
         return None  # hours are feminine ordinals (الثالثة): "الفريق الأول مساء أمس" is no clock
-    if not (grp("tw") or grp("mi") or ap and not weak or grp("ho") and (grp("fp") or grp("fm"))):
+    # "سأعود في السابعة": a bare ordinal hour after في/عند/حتى where its clause ends, in a future sentence or
+    # before a part of the day; "في السابعة" in a past sentence is mostly an age, "في الثانية" per second
+    bare_hour = (grp("ho") and not ap and c.prev(m.start()) & g.w["bare_hour_after"]
+                 and _k(grp("ho")) not in g.units
+                 and (g.end_rx.match(c.f, end) and c.future(m.start()) or g.post_rx.match(c.f, end)))
+    if not (grp("tw") or grp("mi") or ap and not weak or grp("ho") and (grp("fp") or grp("fm")) or bare_hour):
         return None
     if h is None or not (0 <= h <= 24 and (grp("hh") or 1 <= h <= 12)) or mi is not None and mi > 59:
         return None
@@ -280,11 +320,25 @@ def _clock_h(m: re.Match[str], c: _Ctx) -> _Out:
     if grp("fm"):
         h, mi = (h - 1) % 24, 60 - g.clock_minus[_k(grp("fm"))]
     se = int(grp("se")) if grp("se") else None
-    return _C(m.start(), end, "TIME", _clock_str(h, None if mi is None else int(mi), se), kind="clock",
-              extra=(h, mi, se, bool(marker)))
+    value = _clock_str(h, None if mi is None else int(mi), se)
+    dash = _DASH_BEFORE.search(c.f, max(0, m.start() - 8), m.start()) if grp("hh") and not grp("pre") else None
+    if dash:  # "5-6 مساء" is 17 to 18; "فاز 2-1 مساء" is a score
+        h1 = int(dash.group(1))
+        if not ap or grp("tw") or grp("mi") or h1 >= int(grp("hh")):
+            return None
+        first = _clock_str(_SHIFTS[marker].get(h1, h1) if marker else h1, None, None)
+        return _C(dash.start(), end, "TIME", first, range=(first, value), kind="clock", extra=(h, mi, se, True))
+    return _C(m.start(), end, "TIME", value, kind="clock", extra=(h, mi, se, bool(marker)))
+
+
+_DASH_BEFORE = re.compile(r"(?<![\w:/.\-])(\d{1,2})[^\S\n]*[-–][^\S\n]*\Z")
 
 
 def _point_h(m: re.Match[str], c: _Ctx) -> _Out:
+    if m.group("noon"):  # "سأعود الظهر", "عند الظهر"; not "في الظهر" (the back) nor "صلاة الظهر"
+        if not (c.prev(m.start()) & c.g.w["noon_after"] or c.future_verb_before(m.start())):
+            return None
+        return _C(m.start(), m.end(), "TIME", "T12", kind="clock", extra=(12, None, None, True))
     h = int(c.g.points[_k(m.group("pt"))])
     return _C(m.start(), m.end(), "TIME", _clock_str(h, None, None), kind="clock", extra=(h, None, None, True))
 
@@ -305,14 +359,16 @@ def _part_h(m: re.Match[str], c: _Ctx) -> _Out:
         word = _k(grp("day") or grp("eday"))
         if word in g.weekdays:
             wd = g.weekdays[word]
+            unstated = f"XXXX-WXX-{(wd - 2) % 7 + 1 if grp('eve') else wd}T{code}"
             if c.ref is None:
-                wd = (wd - 2) % 7 + 1 if grp("eve") else wd
-                return _C(s, e, "TIME", f"XXXX-WXX-{wd}T{code}", kind="part")
+                return _C(s, e, "TIME", unstated, kind="part")
             k = _rel(g, grp("prel")) if grp("pd") else None
             d = _weekday(c.ref, wd, k, c.future(s)) - dt.timedelta(days=1 if grp("eve") else 0)
-            return _C(s, e, "TIME", f"{d.isoformat()}T{code}", anchored=True, kind="part")
+            return _C(s, e, "TIME", f"{d.isoformat()}T{code}", anchored=True, kind="part",
+                      stated=unstated if k is None else None)
         day = c.day(s, e, g.deictic.get(word, 1))
-    day.type, day.value, day.kind = "TIME", f"{day.value}T{code}", "part"
+    day.type, day.kind = "TIME", "part"
+    day.add("T" + code)
     return day
 
 
@@ -344,7 +400,7 @@ def _dom_h(m: re.Match[str], c: _Ctx) -> _Out:
     got = _month_value(c, m.start(), cal, mon, int(d), k, yoff, int(y) if y else None)
     if got is None:
         return None
-    return _C(m.start(), e, "DATE", got[0], None, got[1], cal, kind="day")
+    return _C(m.start(), e, "DATE", got[0], None, got[1], cal, kind="day", stated=got[3])
 
 
 def _vague_h(m: re.Match[str], c: _Ctx) -> _Out:
@@ -355,5 +411,6 @@ _HANDLERS = {
     "deictic": _deictic, "weekday": _weekday_h, "week_day": _week_day, "month": _month_h, "period": _period_h,
     "weekend": _weekend_h, "quarter": _quarter_h, "season": _season_h, "quant": _quant_h, "plural": _plural_h,
     "set": _set_h, "clock": _clock_h, "point": _point_h, "part": _part_h, "dom": _dom_h, "bareday": _bareday_h, "decade": _decade_h,
-    "vague": _vague_h, "year": _year_h, "year_range": _year_range_h,
+    "vague": _vague_h, "year": _year_h, "year_range": _year_range_h, "numday": _numday_h, "nummonth": _nummonth_h,
+    "holiday": _holiday_h,
 }

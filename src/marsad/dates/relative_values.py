@@ -121,14 +121,27 @@ def _rel(g: _G, word: str | None) -> int | None:
     return g.rel.get(_k(word)) if word else None
 
 
+_MonthValue = tuple[str, bool, tuple[str, str] | None, str | None]
+
+
 def _month_value(c: _Ctx, s: int, cal: str, mon: int, day: int | None, k: int | None, yoff: int | None,
-                 year: int | None = None) -> tuple[str, bool, tuple[str, str] | None] | None:
-    """(value, anchored, range) of a month (and day) whose year is given, relative, or read from the tense."""
+                 year: int | None = None) -> _MonthValue | None:
+    """(value, anchored, range, stated) of a month (and day) whose year is given, relative, or read from the
+    tense; `stated` is the value with X for a year read from the tense (None when the year was written)."""
     named = bool(c.prev(s) & c.g.w["named_date_heads"])
+    # a Hijri month has no Gregorian month without its year
+    unstated = f"XXXX-{mon:02d}" + (f"-{day:02d}" if day else "") if cal == "gregorian" else "XXXX-XX"
     if year is None and (c.ref is None or named):
-        if cal != "gregorian":
-            return "XXXX-XX", False, None  # a Hijri month has no Gregorian month without its year
-        return f"XXXX-{mon:02d}" + (f"-{day:02d}" if day else ""), False, None
+        return unstated, False, None, None
+    got = _month_year(c, s, cal, mon, day, k, yoff, year)
+    if got is None:
+        return None
+    inferred = year is None and k is None and yoff is None
+    return (*got, unstated if inferred else None)
+
+
+def _month_year(c: _Ctx, s: int, cal: str, mon: int, day: int | None, k: int | None, yoff: int | None,
+                year: int | None) -> tuple[str, bool, tuple[str, str] | None] | None:
     anchored = year is None
     if cal == "hijri":
         now = _hijri_now(c.ref) if c.ref else None
@@ -171,8 +184,10 @@ def _absolute(c: _Ctx) -> list[_C]:
         got = _month_value(c, dm.start, "gregorian", dm.month, dm.day, k, yoff)
         if got is None:
             continue
-        v, anchored, rng = got
-        out.append(_C(dm.start, end, typ, v + value[len(v):], None, anchored, range=rng, prio=4, kind=kind))
+        v, anchored, rng, stated = got
+        tail = value[len(v):]  # a clock time: "14 أكتوبر الساعة 8:00"
+        out.append(_C(dm.start, end, typ, v + tail, None, anchored, range=rng, prio=4, kind=kind,
+                      stated=None if stated is None else stated + tail))
     return out
 
 

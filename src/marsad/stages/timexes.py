@@ -32,5 +32,5 @@ def run(article: Article, ctx: Context) -> Article:
     return dataclasses.replace(article, timexes=tuple(found))
 
 
-STAGE = stage("timexes", 1, requires={"text", "published"}, provides={"timexes"}, run=run,
+STAGE = stage("timexes", 2, requires={"text", "published"}, provides={"timexes"}, run=run,
               doc="temporal expressions (TIMEX3), resolved against the publication date")
