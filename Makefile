@@ -21,6 +21,8 @@ demo: setup
 	$(BIN)/marsad entities --db $(DEMO_DB) --format table --limit 15
 	$(BIN)/marsad quotes --db $(DEMO_DB) --format table --limit 12
 	$(BIN)/marsad analyze src/marsad/sample --format json -o .demo/analysis.json
+	$(BIN)/marsad analyze src/marsad/sample -o .demo/report.html
+	@echo "report: $(CURDIR)/.demo/report.html (one file, opens offline in any browser)"
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks

@@ -1,8 +1,18 @@
-"""Shared fixtures: a fresh store path, and a walker over the strings of parsed language data."""
+"""Shared fixtures: a fresh store path, a walker over the strings of parsed language data, and the
+sample corpus and seeds analysed once per run (and ingested once into stores with their stories)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from marsad.model import RawDocument
+from marsad.pipeline import Pipeline
+from marsad.read import read_inputs
+from marsad.service import analyse
+
+HERE = Path(__file__).resolve().parent
 
 
 @pytest.fixture
@@ -26,3 +36,51 @@ def _walk_strings(value):
 @pytest.fixture(scope="session")
 def yaml_strings():
     return _walk_strings
+
+SAMPLE = HERE.parent / "src" / "marsad" / "sample"
+SEEDS = HERE.parent.parent / "shared" / "seeds"
+
+
+def analyse_folder(folder: Path) -> dict:
+    """File name -> its analysed article (each file here holds one article)."""
+    out, pipeline = {}, Pipeline()
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html", ".jsonl")):
+        [doc] = list(read_inputs([str(path)]))
+        assert isinstance(doc, RawDocument), doc
+        out[path.name] = analyse(doc, pipeline)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_articles():
+    return analyse_folder(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed articles are not at {SEEDS}")
+    return {name[:3]: article for name, article in analyse_folder(SEEDS).items()}
+
+
+@pytest.fixture(scope="session")
+def sample_store():
+    """The sample corpus ingested into an in-memory store, stories built."""
+    from marsad.service import ingest
+    from marsad.store import open_store
+
+    store = open_store(":memory:")
+    ingest([str(SAMPLE)], store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def seed_store():
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed articles are not at {SEEDS}")
+    from marsad.service import ingest
+    from marsad.store import open_store
+
+    store = open_store(":memory:")
+    ingest([str(SEEDS)], store)
+    return store

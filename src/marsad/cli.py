@@ -115,7 +115,8 @@ def show(article_id: str, db: str | None, fmt: str | None) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "md", "html"]), default=None,
-              help="json (the analysis document), table; default: from -o's extension, else table on a terminal.")
+              help="json (the analysis document), html (one self-contained report), md, table; default: from"
+                   " -o's extension, else table on a terminal.")
 @click.option("-o", "--output", "output", default=None, metavar="FILE", help="Write the result to FILE.")
 @click.option("--db", envvar="MARSAD_DB", default=None, metavar="PATH",
               help="Also keep the analysis in this store (default: a throwaway in-memory store).")
@@ -127,8 +128,6 @@ def analyze(inputs: tuple[str, ...], fmt: str | None, output: str | None, db: st
     from marsad.store import open_store
 
     fmt = fmt or _format_from_path(output) or ("table" if sys.stdout.isatty() and not output else "json")
-    if fmt in ("md", "html"):
-        raise UsageError(f"--format {fmt}: the story report comes in a later version; use json or table")
     store = open_store(db or ":memory:")
     try:
         report = run_ingest(inputs, store, max_bytes=settings.get("max_bytes"), kb_files=_kb_files(kb))
@@ -137,14 +136,29 @@ def analyze(inputs: tuple[str, ...], fmt: str | None, output: str | None, db: st
         store.close()
     for skipped in report.skipped:
         click.echo(skipped.line(), err=True)
-    out = json.dumps(doc, ensure_ascii=False, indent=2) if fmt == "json" else render.document_table(doc)
+    out = _render_document(doc, fmt)
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(out + "\n")
-        click.echo(f"wrote {output}: {len(doc['articles'])} articles, {len(doc['entities'])} entities", err=True)
+        click.echo(f"wrote {output}: {len(doc['stories'])} stories, {len(doc['articles'])} articles,"
+                   f" {len(doc['entities'])} entities", err=True)
     else:
         click.echo(out)
     sys.exit(1 if report.skipped else 0)
+
+
+def _render_document(doc: dict, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    if fmt == "html":
+        from marsad.report.html import render_html
+
+        return render_html(doc)
+    if fmt == "md":
+        from marsad.report.markdown import render_markdown
+
+        return render_markdown(doc)
+    return render.document_table(doc)
 
 
 def _format_from_path(path: str | None) -> str | None:
@@ -236,18 +250,29 @@ def eval_ner(data: str, as_json: bool, scheme: str | None, tail: float | None, m
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
               help="Recognizers-style cases (JSONL: input, reference_datetime, results).")
 @click.option("--json", "as_json", is_flag=True, help="Print {extraction, extraction_exact, value_accuracy, cases}.")
-def eval_timex(data: str, as_json: bool) -> None:
-    """Temporal expressions: extraction P/R/F1 (overlap and exact) and value accuracy."""
-    from marsad.dates.evaluate import evaluate_timex
+@click.option("--misses", is_flag=True, help="Also list the wrong or missed values, grouped by pattern.")
+def eval_timex(data: str, as_json: bool, misses: bool) -> None:
+    """Temporal expressions: extraction P/R/F1 (overlap and exact) and value accuracy.
+
+    The value scored is each timex's `stated_value`: like the Recognizers gold, it keeps X for a year or week
+    the expression does not state ("2 أكتوبر" XXXX-10-02) and resolves deictic words (غدا، الأسبوع المقبل).
+    `value_accuracy_anchored` scores `value`, which also fills those from the publication date.
+    """
+    from marsad.dates.evaluate import confusions, evaluate_timex
 
     scores = evaluate_timex(data)
+    wrong = scores.pop("misses")
     if as_json:
-        click.echo(json.dumps(scores, indent=2))
+        click.echo(json.dumps(scores | ({"misses": wrong} if misses else {}), indent=2, ensure_ascii=False))
         return
     rows = [(name, f"{scores[name]['p']:.3f}", f"{scores[name]['r']:.3f}", f"{scores[name]['f1']:.3f}")
             for name in ("extraction", "extraction_exact")]
     click.echo(render.table(["measure", "P", "R", "F1"], rows))
-    click.echo(f"value accuracy {scores['value_accuracy']:.3f} over {scores['cases']} cases")
+    click.echo(f"value accuracy {scores['value_accuracy']:.3f} (stated_value; value: "
+               f"{scores['value_accuracy_anchored']:.3f}) over {scores['values_scored']} values in "
+               f"{scores['cases']} cases")
+    if misses:
+        click.echo(confusions(wrong))
 
 
 @cli.group("train")
@@ -268,6 +293,11 @@ def train_ner(data: str, out: str | None) -> None:
     target = Path(out) if out else Path(__file__).resolve().parent / "models" / "ner"
     scores = train(Path(data), target)
     click.echo(json.dumps(scores, indent=2, default=str))
+
+
+from marsad.cli_stories import register as _register_story_commands  # noqa: E402
+
+_register_story_commands(cli, eval_group)
 
 
 @cli.command()

@@ -80,7 +80,11 @@ def quote_to_dict(text: str, q: Quote) -> dict[str, Any]:
 
 def timex_to_dict(text: str, t: Timex) -> dict[str, Any]:
     return {"start": t.start, "end": t.end, "text": text[t.start:t.end], "type": t.type, "value": t.value,
-            "mod": t.mod, "anchored": t.anchored, "calendar": t.calendar, "range": list(t.range) if t.range else None}
+            "mod": t.mod, "anchored": t.anchored, "calendar": t.calendar, "range": list(t.range) if t.range else None,
+            # extensions
+            "stated_value": t.value if t.stated_value is None else t.stated_value,
+            "stated_range": list(t.stated_range) if t.stated_range else
+            list(t.range) if t.range and t.stated_value is None else None}
 
 
 def quantity_to_dict(text: str, q: Quantity) -> dict[str, Any]:
@@ -109,10 +113,10 @@ def entity_to_dict(e: Entity) -> dict[str, Any]:
             "wikidata": e.wikidata, "lat": e.lat, "lon": e.lon, "mentions": e.mentions, "articles": list(e.articles)}
 
 
-def build_document(articles: list[Article], entities: list[Entity]) -> dict[str, Any]:
-    """The analysis document for these articles (stories come with the story issue)."""
+def build_document(articles: list[Article], entities: list[Entity], stories: list[dict] | None = None) -> dict[str, Any]:
+    """The analysis document for these articles and the stories they belong to."""
     return {"format": FORMAT, "articles": [article_to_dict(a) for a in articles],
-            "entities": [entity_to_dict(e) for e in entities], "stories": [], "corrections": []}
+            "entities": [entity_to_dict(e) for e in entities], "stories": list(stories or []), "corrections": []}
 
 
 def _ev(d: dict | None) -> Evidence | None:
@@ -134,7 +138,8 @@ def article_from_dict(d: dict[str, Any], raw: str = "") -> Article:
         stages=tuple((n, v) for n, v in d.get("stages", ())),
         quotes=tuple(Quote(**{k: v for k, v in q.items() if k != "text"}) for q in d.get("quotes", ())),
         timexes=tuple(Timex(t["start"], t["end"], t["type"], t["value"], t.get("mod"), t.get("anchored", False),
-                            t.get("calendar", "gregorian"), tuple(t["range"]) if t.get("range") else None)
+                            t.get("calendar", "gregorian"), tuple(t["range"]) if t.get("range") else None,
+                            t.get("stated_value"), tuple(t["stated_range"]) if t.get("stated_range") else None)
                       for t in d.get("timexes", ())),
         quantities=tuple(Quantity(**{k: v for k, v in q.items() if k != "text"}) for q in d.get("quantities", ())),
         events=tuple(event_from_dict(e) for e in d.get("events", ())),

@@ -18,11 +18,17 @@ from marsad.errors import LexiconError
 # file stem -> {top-level key: expected type}. A file not listed here only needs to be a mapping.
 SCHEMAS: dict[str, dict[str, type]] = {
     "boilerplate": {"phrases": dict, "social_words": list, "end_markers": list, "nav_separators": list},
-    "outlets": {"outlets": list, "outlet_heads": list, "dateline_cities": list},
+    # each outlet entry (country, ownership, domains ...) is checked by outlets.py when it loads
+    "outlets": {"outlets": list, "outlet_heads": list, "dateline_cities": list, "name_trailers": list},
     "bylines": {"author": list, "translator": list, "editor": list},
     "entity_rules": {"org_heads": list, "fac_heads": list, "loc_heads": list, "gpe_heads": list, "name_stops": list},
     "quote_cues": {"verbs": list, "participles": list, "complementizers": list, "source_frames": list},
+    "summary": {"connectors": list, "open_question_lead": str, "contradiction_lead": str},
     "months": {"families": dict, "weekdays": dict, "publication_labels": list, "year_words": list},
+    "claims": {"unit_classes": dict, "predicates": dict, "superlatives": dict, "ordinals": dict, "events": dict,
+               "status_phrases": list, "deadline_words": list, "window_days": int},
+    "events": {"triggers": list, "aspectual": list, "classes": dict, "negators": list, "planned": list,
+               "deadlines": list, "clause_openers": list, "references": list, "parties": dict},
 }
 
 

@@ -60,6 +60,11 @@ class Timex(Span):
     anchored: bool = False  # resolved against a known publication date
     calendar: str = "gregorian"  # gregorian | hijri
     range: tuple[str, str] | None = None
+    # The value as the expression states it: deictic words resolved, but a year, month or week taken from
+    # the context (tense, nearest such day) left as X ("2 أكتوبر" XXXX-10-02, "الجمعة" XXXX-WXX-5);
+    # None when the finder did not set it (then it is `value`). `stated_range` likewise for `range`.
+    stated_value: str | None = None
+    stated_range: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

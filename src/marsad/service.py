@@ -12,6 +12,7 @@ from marsad.model import Article, RawDocument, Skipped, SkipReason
 from marsad.pipeline import Context, Pipeline
 from marsad.read import DEFAULT_MAX_BYTES, read_inputs
 from marsad.store import Store
+from marsad.stories.update import update_stories
 
 
 def to_article(doc: RawDocument) -> Article:
@@ -36,6 +37,7 @@ class IngestReport:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # ids of the stories rebuilt
 
     @property
     def ingested(self) -> int:
@@ -51,10 +53,12 @@ class IngestReport:
 
 def ingest(inputs: Iterable[str], store: Store, *, max_bytes: int = DEFAULT_MAX_BYTES, kb_files: tuple[str, ...] = (),
            on_item: Callable[[Article | Skipped, str], None] | None = None) -> IngestReport:
-    """Read, analyse and store every article of the inputs; one transaction per article."""
+    """Read, analyse and store every article of the inputs (one transaction per article), then place
+    the new and changed articles in their stories and rebuild the stories they touched."""
     pipeline = Pipeline()
     ctx = Context(kb_files=kb_files)
     report = IngestReport()
+    to_place: list[str] = []
     for item in read_inputs(inputs, max_bytes):
         result = analyse(item, pipeline, ctx) if isinstance(item, RawDocument) else item
         if isinstance(result, Skipped):
@@ -64,10 +68,13 @@ def ingest(inputs: Iterable[str], store: Store, *, max_bytes: int = DEFAULT_MAX_
         else:
             status = store.put_article(result)
             report.counts[status] += 1
+            if status != "unchanged" or store.story_of(result.id) is None:
+                to_place.append(result.id)
             report.article_ids.append(result.id)
             report.warnings.extend(f"{result.source}: {w}" for w in result.warnings)
         if on_item:
             on_item(result, status)
+    report.stories = update_stories(store, (store.get_article(i) for i in dict.fromkeys(to_place)), kb_files=kb_files)
     return report
 
 
@@ -78,7 +85,10 @@ def document_for(store: Store, article_ids: Iterable[str], kb_files: tuple[str, 
     from marsad.kb import load_kb
 
     articles = [store.get_article(i) for i in dict.fromkeys(article_ids)]
-    return build_document(articles, build_entities(articles, load_kb(kb_files)))
+    story_ids = dict.fromkeys(s for s in (store.story_of(a.id) for a in articles) if s)
+    stories = [store.get_story(s) for s in story_ids]
+    stories.sort(key=lambda s: (-len(s["articles"]), s["first_date"] or "", s["id"]))
+    return build_document(articles, build_entities(articles, load_kb(kb_files)), stories)
 
 
 def list_entities(store: Store, kb_files: tuple[str, ...] = ()) -> list:

@@ -13,6 +13,7 @@ from marsad.document import article_from_dict, article_to_dict
 from marsad.errors import NotFound, StoreError
 from marsad.model import Article, Skipped
 from marsad.store.base import ArticleFilter
+from marsad.store.sqlite_stories import SQLiteStoryTables
 
 
 def _now() -> str:
@@ -24,7 +25,7 @@ def migrations() -> list[tuple[str, str]]:
     return sorted((p.name, p.read_text(encoding="utf-8")) for p in folder.iterdir() if p.name.endswith(".sql"))
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteStoryTables):
     def __init__(self, path: str):
         self.path = path
         if path != ":memory:":
@@ -132,6 +133,8 @@ class SQLiteStore:
         return self.db.execute(f"SELECT count(*) FROM articles{where}", args).fetchone()[0]
 
     def delete_article(self, article_id: str) -> None:
+        """Delete an article and its versions; its story is marked stale (rebuild with stories.update)."""
+        self.unassign_story(article_id)
         with self._write():
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             if self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:

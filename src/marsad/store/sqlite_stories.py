@@ -1,0 +1,139 @@
+"""The story tables of the SQLite store (migration 0003): features, the term index, stories.
+
+Every membership change happens in one transaction together with marking the stories it touches
+stale; rebuilding a stale story writes its object and clears the mark in another.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from marsad.errors import NotFound
+
+CANDIDATES = 200  # stored articles compared in full with a new one, the best by partial dot product
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+class SQLiteStoryTables:
+    """Mixed into SQLiteStore; uses its `db`, `_write()` and `_now()`."""
+
+    def assign_story(self, article_id: str, published: str | None, entities: list[str], terms: dict[str, float],
+                     body: dict[str, float], decide: Callable[[list[tuple]], tuple[str, list[str]]]
+                     ) -> tuple[str, set[str]]:
+        """Place one article: `decide(candidates)` picks the story from (article, story, lead cosine,
+        body cosine, entities, published) rows. Returns (its story, every story touched, all stale)."""
+        from marsad.store.sqlite import _now
+
+        with self._write():
+            touched: set[str] = set()
+            old = self.db.execute("SELECT story_id FROM story_features WHERE article_id = ?", (article_id,)).fetchone()
+            if old:
+                touched.add(old[0])
+                self.db.execute("DELETE FROM story_terms WHERE article_id = ?", (article_id,))
+                self.db.execute("DELETE FROM story_features WHERE article_id = ?", (article_id,))
+            story, merged = decide(self._candidates(terms, body))
+            for sid in merged:
+                self.db.execute("UPDATE story_features SET story_id = ? WHERE story_id = ?", (story, sid))
+                self.db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+            self.db.execute("INSERT INTO story_features VALUES (?, ?, ?, ?, ?, ?)",
+                            (article_id, story, published, json.dumps(sorted(entities)),
+                             json.dumps(terms, ensure_ascii=False, sort_keys=True),
+                             json.dumps(body, ensure_ascii=False, sort_keys=True)))
+            self.db.executemany("INSERT INTO story_terms VALUES (?, ?, ?, ?)",
+                                [("L", t, article_id, w) for t, w in terms.items()]
+                                + [("B", t, article_id, w) for t, w in body.items()])
+            touched |= {story, *merged}
+            now = _now()
+            for sid in touched:
+                self.db.execute("INSERT INTO stories (id, stale, updated_at) VALUES (?, 1, ?)"
+                                " ON CONFLICT (id) DO UPDATE SET stale = 1, updated_at = excluded.updated_at",
+                                (sid, now))
+            return story, touched
+
+    def _top_by_dot(self, kind: str, vector: dict[str, float]) -> list[str]:
+        if not vector:
+            return []
+        values = ",".join("(?, ?)" for _ in vector)
+        args = [x for tw in vector.items() for x in tw]
+        rows = self.db.execute(
+            f"WITH q(term, w) AS (VALUES {values}) "
+            "SELECT t.article_id, SUM(t.weight * q.w) AS dot FROM story_terms t JOIN q ON t.term = q.term"
+            " WHERE t.kind = ? GROUP BY t.article_id ORDER BY dot DESC LIMIT ?", [*args, kind, CANDIDATES])
+        return [r[0] for r in rows]
+
+    def _candidates(self, terms: dict[str, float], body: dict[str, float]) -> list[tuple]:
+        out = []
+        for article_id in dict.fromkeys(self._top_by_dot("L", terms) + self._top_by_dot("B", body)):
+            f = self.db.execute("SELECT story_id, entities, published, terms, body FROM story_features"
+                                " WHERE article_id = ?", (article_id,)).fetchone()
+            if f:
+                out.append((article_id, f[0], _dot(terms, json.loads(f[3])), _dot(body, json.loads(f[4])),
+                            json.loads(f[1]), f[2]))
+        return out
+
+    def unassign_story(self, article_id: str) -> str | None:
+        """Take an article out of its story (before deleting it); returns the story, now stale."""
+        with self._write():
+            row = self.db.execute("SELECT story_id FROM story_features WHERE article_id = ?", (article_id,)).fetchone()
+            if not row:
+                return None
+            self.db.execute("DELETE FROM story_terms WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM story_features WHERE article_id = ?", (article_id,))
+            self.db.execute("UPDATE stories SET stale = 1 WHERE id = ?", (row[0],))
+            return row[0]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM story_features WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_members(self, story_id: str) -> list[str]:
+        rows = self.db.execute("SELECT f.article_id FROM story_features f JOIN articles a ON a.id = f.article_id"
+                               " WHERE f.story_id = ? ORDER BY a.published IS NULL, a.published, a.id", (story_id,))
+        return [r[0] for r in rows]
+
+    def story_features_of(self, article_ids: list[str]) -> dict[str, dict[str, float]]:
+        out = {}
+        for aid in article_ids:
+            row = self.db.execute("SELECT terms FROM story_features WHERE article_id = ?", (aid,)).fetchone()
+            if row:
+                out[aid] = json.loads(row[0])
+        return out
+
+    def stale_stories(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE stale = 1 ORDER BY id")]
+
+    def put_story(self, story: dict | None, story_id: str) -> None:
+        """Write a rebuilt story (or drop it when it has no members left) and clear its stale mark."""
+        from marsad.store.sqlite import _now
+
+        with self._write():
+            if story is None:
+                self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+                return
+            self.db.execute(
+                "INSERT INTO stories (id, title, first_date, last_date, articles, stale, doc, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                " first_date = excluded.first_date, last_date = excluded.last_date, articles = excluded.articles,"
+                " stale = 0, doc = excluded.doc, updated_at = excluded.updated_at",
+                (story_id, story.get("title"), story.get("first_date"), story.get("last_date"),
+                 len(story.get("articles", ())), json.dumps(story, ensure_ascii=False, sort_keys=True), _now()))
+
+    def list_stories(self, limit: int | None = None, offset: int = 0) -> list[dict]:
+        rows = self.db.execute("SELECT doc FROM stories WHERE doc IS NOT NULL ORDER BY last_date IS NULL,"
+                               " last_date DESC, articles DESC, id LIMIT ? OFFSET ?",
+                               (limit if limit is not None else -1, offset))
+        return [json.loads(r[0]) for r in rows]
+
+    def count_stories(self) -> int:
+        return self.db.execute("SELECT count(*) FROM stories WHERE doc IS NOT NULL").fetchone()[0]
+
+    def get_story(self, story_id: str) -> dict:
+        rows = self.db.execute("SELECT doc FROM stories WHERE (id = ? OR id LIKE ? || '%') AND doc IS NOT NULL"
+                               " ORDER BY id = ? DESC, id LIMIT 2", (story_id, story_id, story_id)).fetchall()
+        if not rows or len(rows) > 1 and json.loads(rows[0][0])["id"] != story_id:
+            raise NotFound(f"no story with id '{story_id}'")
+        return json.loads(rows[0][0])

@@ -1,0 +1,158 @@
+"""One timeline across outlets: the same real event reported by several articles becomes one entry.
+
+Events of a story are merged when they have the same type, compatible dates (equal at the coarser
+precision: "2026-01" and "2026-01-18" agree, "2026-01-17" and "2026-01-18" do not), no conflicting
+place, and either a shared place or actor or similar wording. Negated events never merge with
+others. A plan and a report of the same event done merge into one entry shown as happened, with the
+plan among its sources. Undated events join a dated entry they clearly repeat, else stay out of the
+timeline (they remain in their article's `events`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from marsad.model import Article, Event
+from marsad.stories.features import stems
+
+WORDING = 0.25  # stem Jaccard of two event phrases that makes them the same event without a shared place
+SUMMARY_WORDS = 22
+_DAY, _MONTH, _YEAR = re.compile(r"^\d{4}-\d{2}-\d{2}"), re.compile(r"^\d{4}-\d{2}$"), re.compile(r"^\d{4}$")
+_MODALITY_RANK = {"happened": 0, "planned": 1, "claimed": 2, "negated": 3}
+
+
+def precision(value: str | None, given: str | None = None) -> str | None:
+    if not value or value.startswith("X"):
+        return None
+    if _DAY.match(value):
+        return "day"
+    if _MONTH.match(value):
+        return "month"
+    if _YEAR.match(value):
+        return "year"
+    return given
+
+
+def _comparable(value: str) -> str:
+    """The calendar prefix of a value: "2025-FA" -> "2025", "2025-W03" -> "2025", "2026-01-14T10:00" -> day."""
+    m = re.match(r"^\d{4}(-\d{2}(-\d{2})?)?", value)
+    return m.group(0) if m else value
+
+
+def dates_agree(a: str, b: str) -> bool:
+    a, b = _comparable(a), _comparable(b)
+    k = min(len(a), len(b))
+    return a[:k] == b[:k]
+
+
+@dataclass
+class _Source:
+    article: Article
+    event: Event
+    rerun: bool
+    words: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class _Entry:
+    type: str
+    sources: list[_Source]
+    negated: bool
+
+    @property
+    def dated(self) -> list[_Source]:
+        return [s for s in self.sources if s.event.date and precision(s.event.date, s.event.date_precision)]
+
+    def date(self) -> str | None:
+        vals = [_comparable(s.event.date) for s in self.dated]
+        return max(vals, key=lambda v: (len(v), vals.count(v), v)) if vals else None
+
+    def places(self) -> set[str]:
+        return {s.event.place for s in self.sources if s.event.place}
+
+    def actors(self) -> set[str]:
+        return {a for s in self.sources for a in s.event.actors}
+
+
+def _same(entry: _Entry, src: _Source) -> bool:
+    ev = src.event
+    if entry.type != ev.type or entry.negated != (ev.modality == "negated"):
+        return False
+    date = entry.date()
+    if date and ev.date and not dates_agree(date, ev.date):
+        return False
+    if not date or not ev.date:
+        if max(_jaccard(src.words, s.words) for s in entry.sources) < 2 * WORDING:
+            return False  # an undated report joins only an entry it clearly repeats
+    places = entry.places()
+    if ev.place and places and ev.place not in places:
+        return False
+    if ev.place and ev.place in places or set(ev.actors) & entry.actors():
+        return True
+    return max(_jaccard(src.words, s.words) for s in entry.sources) >= WORDING
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def merge_events(articles: list[Article], reruns: set[str]) -> list[_Entry]:
+    sources = [_Source(a, e, a.id in reruns, frozenset(stems(a.text[e.start:e.end])))
+               for a in articles for e in a.events]
+    dated = [s for s in sources if precision(s.event.date, s.event.date_precision)]
+    undated = [s for s in sources if not precision(s.event.date, s.event.date_precision)]
+    dated.sort(key=lambda s: (-len(_comparable(s.event.date)), s.article.published or "", s.article.id, s.event.start))
+    entries: list[_Entry] = []
+    for src in dated + undated:
+        for entry in entries:
+            if _same(entry, src):
+                entry.sources.append(src)
+                break
+        else:
+            if src in dated:
+                entries.append(_Entry(src.event.type, [src], src.event.modality == "negated"))
+    return entries
+
+
+def _modality(entry: _Entry) -> str:
+    own = [s for s in entry.sources if not s.rerun] or entry.sources
+    return min((s.event.modality for s in own), key=lambda m: _MODALITY_RANK.get(m, 9))
+
+
+def _summary(entry: _Entry) -> str:
+    """The fullest phrase among the independent sources, cut to a readable length."""
+    own = [s for s in entry.sources if not s.rerun] or entry.sources
+    best = max(own, key=lambda s: (min(s.event.end - s.event.start, 200), -s.event.start))
+    words = best.article.text[best.event.start:best.event.end].split()
+    text = " ".join(words[:SUMMARY_WORDS]) + (" …" if len(words) > SUMMARY_WORDS else "")
+    return text.strip(" ،,.:؛")
+
+
+def evidence(article: Article, start: int, end: int, **extra) -> dict:
+    return {"article": article.id, "start": start, "end": end, "outlet": article.outlet,
+            "published": article.published, **extra}
+
+
+def timeline(articles: list[Article], reruns: set[str]) -> list[dict]:
+    """Timeline entries of ANALYSIS-FORMAT.md, by date (coarser dates first within their period)."""
+    out = []
+    for entry in merge_events(articles, reruns):
+        date = entry.date()
+        first = entry.sources[0].event
+        sources = sorted(entry.sources, key=lambda s: (s.article.published or "", s.article.id, s.event.start))
+        key = f"{entry.type}|{date}|{sources[0].article.id}|{sources[0].event.start}"
+        out.append({
+            "date": date, "date_precision": precision(date, first.date_precision), "type": entry.type,
+            "summary": _summary(entry), "modality": _modality(entry),
+            "sources": [evidence(s.article, s.event.start, s.event.end, modality=s.event.modality, rerun=s.rerun)
+                        for s in sources],
+            # extensions
+            "id": "t-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
+            "outlets": sorted({s.article.outlet for s in sources if s.article.outlet and not s.rerun}),
+            "planned_before": any(s.event.modality == "planned" for s in sources) and _modality(entry) == "happened",
+            "actors": sorted(entry.actors()), "place": sorted(entry.places())[0] if entry.places() else None,
+        })
+    out.sort(key=lambda e: (e["date"] or "9999", e["id"]))
+    return out
