@@ -1,6 +1,6 @@
 """Stage `events`: typed events with trigger, actors, place, date and modality.
 
-The extraction itself lives in `marsad/events.py` (a pure function of the analysed article);
+The extraction itself lives in `marsad/events/` (a pure function of the analysed article);
 its trigger lexicon and modality cues live in `lang/ar/events.yaml`.
 """
 
@@ -13,11 +13,13 @@ from marsad.pipeline import Context, stage
 
 
 def run(article: Article, ctx: Context) -> Article:
-    from marsad.events import find_events
+    from marsad.events import find_events, user_files
 
-    return dataclasses.replace(article, events=tuple(find_events(article)))
+    # User trigger files: the `events_file` option, then MARSAD_EVENTS (':'-separated paths).
+    extra = user_files(ctx.options.get("events_file"))
+    return dataclasses.replace(article, events=tuple(find_events(article, extra)))
 
 
-STAGE = stage("events", 1, requires={"text", "sentences", "tokens", "timexes", "mentions", "quotes", "published"},
+STAGE = stage("events", 2, requires={"text", "sentences", "tokens", "timexes", "mentions", "quotes", "published"},
               provides={"events"}, run=run,
               doc="typed events (trigger, actors, place, date, modality) for the timeline")
