@@ -25,8 +25,8 @@ def replay(feats, params: Params) -> dict[str, str]:
     story_of: dict[str, str] = {}
     done = []
     for f in feats:
-        cands = [Candidate(g.article, story_of[g.article], cosine(f.terms, g.terms), g.entities, g.published)
-                 for g in done]
+        cands = [Candidate(g.article, story_of[g.article], cosine(f.terms, g.terms), cosine(f.body, g.body),
+                           g.entities, g.published) for g in done]
         sid, merged = decide(f, cands, params)
         for a, s in story_of.items():
             if s in merged:
@@ -46,9 +46,8 @@ def main() -> None:
             key[a.id] = item.url
     feats.sort(key=lambda f: (f.published is None, f.published or "", f.article))
     results = []
-    for th, ew, gp in itertools.product([0.2, 0.24, 0.28, 0.32, 0.36, 0.40, 0.45], [0.0, 0.1, 0.2, 0.3],
-                                        [0.0, 0.1]):
-        p = Params(threshold=th, entity_weight=ew, gap_penalty=gp)
+    for th, bth, ew in itertools.product([0.25, 0.30, 0.35, 0.40, 0.45], [0.25, 0.30, 0.35], [0.0, 0.15]):
+        p = Params(threshold=th, body_threshold=bth, entity_weight=ew)
         pred = {key[a]: s for a, s in replay(feats, p).items()}
         results.append((bcubed(gold, pred), p))
     for score, p in sorted(results, key=lambda x: -x[0]["f1"])[:12]:

@@ -12,10 +12,19 @@ from collections.abc import Callable
 from marsad.errors import NotFound
 
 CANDIDATES = 200  # stored articles compared in full with a new one, the best by partial dot product
+CENTROID_TERMS = 400  # terms kept in a story's summed vectors
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _add(total: dict[str, float], vec: dict[str, float], sign: float = 1.0) -> dict[str, float]:
+    out = dict(total)
+    for t, w in vec.items():
+        out[t] = out.get(t, 0.0) + sign * w
+    kept = sorted(((t, w) for t, w in out.items() if w > 1e-9), key=lambda tw: -tw[1])[:CENTROID_TERMS]
+    return {t: round(w, 5) for t, w in kept}
 
 
 class SQLiteStoryTables:
@@ -30,13 +39,15 @@ class SQLiteStoryTables:
 
         with self._write():
             touched: set[str] = set()
-            old = self.db.execute("SELECT story_id FROM story_features WHERE article_id = ?", (article_id,)).fetchone()
+            old = self._remove_features(article_id)
             if old:
-                touched.add(old[0])
-                self.db.execute("DELETE FROM story_terms WHERE article_id = ?", (article_id,))
-                self.db.execute("DELETE FROM story_features WHERE article_id = ?", (article_id,))
-            story, merged = decide(self._candidates(terms, body))
+                touched.add(old)
+            rows = self._candidates(terms, body)
+            story, merged = decide(rows, self._centroids({r[1] for r in rows}))
+            size, lead_sum, body_sum = self._centroid(story)
             for sid in merged:
+                n, lsum, bsum = self._centroid(sid)
+                size, lead_sum, body_sum = size + n, _add(lead_sum, lsum), _add(body_sum, bsum)
                 self.db.execute("UPDATE story_features SET story_id = ? WHERE story_id = ?", (story, sid))
                 self.db.execute("DELETE FROM stories WHERE id = ?", (sid,))
             self.db.execute("INSERT INTO story_features VALUES (?, ?, ?, ?, ?, ?)",
@@ -52,7 +63,34 @@ class SQLiteStoryTables:
                 self.db.execute("INSERT INTO stories (id, stale, updated_at) VALUES (?, 1, ?)"
                                 " ON CONFLICT (id) DO UPDATE SET stale = 1, updated_at = excluded.updated_at",
                                 (sid, now))
+            self._set_centroid(story, size + 1, _add(lead_sum, terms), _add(body_sum, body))
             return story, touched
+
+    def _centroid(self, story_id: str) -> tuple[int, dict[str, float], dict[str, float]]:
+        row = self.db.execute("SELECT members, lead_sum, body_sum FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return (row[0], json.loads(row[1]), json.loads(row[2])) if row else (0, {}, {})
+
+    def _set_centroid(self, story_id: str, size: int, lead_sum: dict, body_sum: dict) -> None:
+        self.db.execute("UPDATE stories SET members = ?, lead_sum = ?, body_sum = ? WHERE id = ?",
+                        (size, json.dumps(lead_sum, ensure_ascii=False), json.dumps(body_sum, ensure_ascii=False),
+                         story_id))
+
+    def _centroids(self, story_ids: set[str]) -> dict[str, tuple[int, dict, dict]]:
+        return {sid: self._centroid(sid) for sid in story_ids}
+
+    def _remove_features(self, article_id: str) -> str | None:
+        """Take the article's vectors out of its story (index, features, centroid); marks it stale."""
+        row = self.db.execute("SELECT story_id, terms, body FROM story_features WHERE article_id = ?",
+                              (article_id,)).fetchone()
+        if not row:
+            return None
+        sid = row[0]
+        self.db.execute("DELETE FROM story_terms WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM story_features WHERE article_id = ?", (article_id,))
+        size, lsum, bsum = self._centroid(sid)
+        self._set_centroid(sid, max(0, size - 1), _add(lsum, json.loads(row[1]), -1), _add(bsum, json.loads(row[2]), -1))
+        self.db.execute("UPDATE stories SET stale = 1 WHERE id = ?", (sid,))
+        return sid
 
     def _top_by_dot(self, kind: str, vector: dict[str, float]) -> list[str]:
         if not vector:
@@ -78,13 +116,7 @@ class SQLiteStoryTables:
     def unassign_story(self, article_id: str) -> str | None:
         """Take an article out of its story (before deleting it); returns the story, now stale."""
         with self._write():
-            row = self.db.execute("SELECT story_id FROM story_features WHERE article_id = ?", (article_id,)).fetchone()
-            if not row:
-                return None
-            self.db.execute("DELETE FROM story_terms WHERE article_id = ?", (article_id,))
-            self.db.execute("DELETE FROM story_features WHERE article_id = ?", (article_id,))
-            self.db.execute("UPDATE stories SET stale = 1 WHERE id = ?", (row[0],))
-            return row[0]
+            return self._remove_features(article_id)
 
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM story_features WHERE article_id = ?", (article_id,)).fetchone()
@@ -112,7 +144,7 @@ class SQLiteStoryTables:
 
         with self._write():
             if story is None:
-                self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+                self.db.execute("DELETE FROM stories WHERE id = ? AND members = 0", (story_id,))
                 return
             self.db.execute(
                 "INSERT INTO stories (id, title, first_date, last_date, articles, stale, doc, updated_at)"

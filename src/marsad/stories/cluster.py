@@ -16,6 +16,7 @@ rule cannot be measured there (one day of news) and was set on the sample corpus
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,8 +27,11 @@ from marsad.stories.features import ArticleFeatures, jaccard
 class Params:
     threshold: float = 0.35  # lead cosine that links two reports of one news cycle
     cycle_days: int = 3  # reports further apart than this belong to different news cycles
-    body_threshold: float = 0.30  # whole-article cosine + entity bonus that links across cycles
+    body_threshold: float = 0.28  # whole-article cosine + entity bonus that links across cycles
     entity_weight: float = 0.15  # weight of the Jaccard overlap of story entities (across cycles)
+    guard_from: int = 3  # stories of this many members are also compared as a whole (see `fits`)
+    lead_guard: float = 0.40
+    body_guard: float = 0.30
 
 
 DEFAULT = Params()
@@ -65,15 +69,42 @@ def link_score(new: ArticleFeatures, cand: Candidate, params: Params = DEFAULT) 
     return margin
 
 
-def decide(new: ArticleFeatures, candidates: list[Candidate], params: Params = DEFAULT) -> tuple[str, list[str]]:
+@dataclass(frozen=True, slots=True)
+class Centroid:
+    """The sum of a story's member vectors (lead and body) and how many members it has."""
+
+    size: int
+    lead: dict[str, float]
+    body: dict[str, float]
+
+
+def _cos_to_sum(vec: dict[str, float], total: dict[str, float]) -> float:
+    norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+    return sum(w * total.get(t, 0.0) for t, w in vec.items()) / norm
+
+
+def fits(new: ArticleFeatures, c: Candidate, centroid: Centroid | None, params: Params = DEFAULT) -> bool:
+    """Single link chains: "the king receives X" links "the king receives Y" links ... Against that,
+    an article joining a story of 3+ members must also resemble the story as a whole (its centroid),
+    on the same vector that made the link."""
+    if centroid is None or centroid.size < params.guard_from:
+        return True
+    if c.cosine >= params.threshold:
+        return _cos_to_sum(new.terms, centroid.lead) >= params.lead_guard
+    return _cos_to_sum(new.body, centroid.body) >= params.body_guard
+
+
+def decide(new: ArticleFeatures, candidates: list[Candidate], params: Params = DEFAULT,
+           centroids: dict[str, Centroid] | None = None) -> tuple[str, list[str]]:
     """(the story the article joins, the other stories that merge into it). A new story when
     nothing links; of linked stories, the one with the strongest link keeps its id."""
     best: dict[str, float] = {}
+    centroids = centroids or {}
     for c in candidates:
         if c.article == new.article:
             continue
         s = link_score(new, c, params)
-        if s >= 0 and s > best.get(c.story, -1.0):
+        if s >= 0 and s > best.get(c.story, -1.0) and fits(new, c, centroids.get(c.story), params):
             best[c.story] = s
     if not best:
         return story_id_for(new.article), []

@@ -77,6 +77,13 @@ def stems(text: str) -> list[str]:
     return [s for s in stem_all([bare(w) for w in _WORD.findall(fold(text))]) if len(s) >= MIN_STEM]
 
 
+@lru_cache(maxsize=1)
+def protocol_stems() -> frozenset[str]:
+    from marsad.lexicon import load
+
+    return frozenset(stems(" ".join(load("stories")["protocol_words"])))
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleFeatures:
     article: str
@@ -95,8 +102,8 @@ def term_weights(title: str | None, text: str, top: int = TOP_TERMS, lead: int |
         counts[s] = counts.get(s, 0) + 1
     for s in stems(title or ""):
         counts[s] = counts.get(s, 0) + title_weight
-    bg = background()
-    weights = {t: (1 + math.log(c)) * bg.idf(t) for t, c in counts.items()}
+    bg, stop = background(), protocol_stems()
+    weights = {t: (1 + math.log(c)) * bg.idf(t) for t, c in counts.items() if t not in stop}
     kept = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
     norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
     return {t: round(w / norm, 5) for t, w in kept}

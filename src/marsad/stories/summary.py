@@ -1,6 +1,6 @@
 """A short dated summary of a story, lifted from its articles (extractive, multi-document).
 
-The date is that of the latest dated event that happened. Bullets, 3 to 5, in this order: what
+The date is that of the latest dated event reported as done (happened, or claimed by a source). Bullets, 3 to 5, in this order: what
 happened most recently, the key background (the earliest and the best-sourced events), then what is
 open: plans still ahead and figures the outlets disagree on. Each bullet is the sentence its evidence
 sits in, with a dangling connector removed; a sentence too close to one already chosen is skipped.
@@ -71,7 +71,7 @@ def _bullet(articles: dict[str, Article], sources: list[dict], role: str) -> dic
 def summarize(articles: list[Article], timeline: list[dict], contradictions: list[dict],
               claims: dict[str, dict], last_date: str | None) -> dict:
     by_id = {a.id: a for a in articles}
-    happened = [t for t in timeline if t["date"] and t["modality"] == "happened"]
+    happened = [t for t in timeline if t["date"] and t["modality"] in ("happened", "claimed")]
     date = max((t["date"] for t in happened), default=None) or last_date
     picks: list[tuple[list[dict], str]] = []
     if happened:

@@ -1,11 +1,12 @@
 """One timeline across outlets: the same real event reported by several articles becomes one entry.
 
 Events of a story are merged when they have the same type, compatible dates (equal at the coarser
-precision: "2026-01" and "2026-01-18" agree, "2026-01-17" and "2026-01-18" do not), no conflicting
-place, and either a shared place or actor or similar wording. Negated events never merge with
-others. A plan and a report of the same event done merge into one entry shown as happened, with the
-plan among its sources. Undated events join a dated entry they clearly repeat, else stay out of the
-timeline (they remain in their article's `events`).
+precision: "2026-01" and "2026-01-18" agree, "2026-01-17" and "2026-01-18" do not) and no
+conflicting place: within one story, that is one event. A plan and a report of the deed with
+compatible dates merge only when they share a place, an actor or their wording; the entry is then
+shown as happened, with the plan among its sources. Negated events never merge with others.
+Undated events join a dated entry whose wording they clearly repeat, else stay out of the timeline
+(they remain in their article's `events`).
 """
 
 from __future__ import annotations
@@ -80,18 +81,21 @@ def _same(entry: _Entry, src: _Source) -> bool:
     ev = src.event
     if entry.type != ev.type or entry.negated != (ev.modality == "negated"):
         return False
-    date = entry.date()
-    if date and ev.date and not dates_agree(date, ev.date):
-        return False
-    if not date or not ev.date:
-        if max(_jaccard(src.words, s.words) for s in entry.sources) < 2 * WORDING:
-            return False  # an undated report joins only an entry it clearly repeats
     places = entry.places()
     if ev.place and places and ev.place not in places:
-        return False
-    if ev.place and ev.place in places or set(ev.actors) & entry.actors():
-        return True
-    return max(_jaccard(src.words, s.words) for s in entry.sources) >= WORDING
+        return False  # two places: two events
+    planned = (ev.modality == "planned") == (entry.sources[0].event.modality == "planned")
+    wording = max(_jaccard(src.words, s.words) for s in entry.sources)
+    date = entry.date()
+    if date and ev.date:
+        if not dates_agree(date, ev.date):
+            return False
+        if planned:
+            return True  # within one story, one type, one date, one modality: one event
+        # a plan and a report of the deed: the same event only when they say so (place, actor, words)
+        return bool(ev.place and ev.place in places or set(ev.actors) & entry.actors()) or wording >= WORDING
+    # an undated report joins only an entry it clearly repeats, and never turns a plan into a deed
+    return planned and wording >= 2 * WORDING
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -117,7 +121,9 @@ def merge_events(articles: list[Article], reruns: set[str]) -> list[_Entry]:
 
 
 def _modality(entry: _Entry) -> str:
-    own = [s for s in entry.sources if not s.rerun] or entry.sources
+    """The strongest modality among the dated, independent sources: one report of the deed makes
+    a plan done; undated sources, which join on wording alone, never change it."""
+    own = [s for s in entry.dated if not s.rerun] or entry.dated or entry.sources
     return min((s.event.modality for s in own), key=lambda m: _MODALITY_RANK.get(m, 9))
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from marsad.model import Article
 from marsad.store import Store
-from marsad.stories.cluster import DEFAULT, Candidate, Params, decide
+from marsad.stories.cluster import DEFAULT, Candidate, Centroid, Params, decide
 from marsad.stories.features import features
 
 
@@ -23,9 +23,9 @@ def place(store: Store, article: Article, params: Params = DEFAULT) -> set[str]:
     """Put one stored article into its story; returns the stories to rebuild."""
     f = features(article)
 
-    def choose(rows: list[tuple]) -> tuple[str, list[str]]:
+    def choose(rows: list[tuple], centroids: dict[str, tuple]) -> tuple[str, list[str]]:
         cands = [Candidate(a, s, lead, body, frozenset(ents), pub) for a, s, lead, body, ents, pub in rows]
-        return decide(f, cands, params)
+        return decide(f, cands, params, {sid: Centroid(*c) for sid, c in centroids.items()})
 
     _, touched = store.assign_story(article.id, article.published, sorted(f.entities), f.terms, f.body, choose)
     return touched

@@ -29,5 +29,8 @@ CREATE TABLE stories (
     articles    INTEGER NOT NULL DEFAULT 0,
     stale       INTEGER NOT NULL DEFAULT 1,
     doc         TEXT,                 -- the Story object of the analysis document (JSON), null while stale
+    members     INTEGER NOT NULL DEFAULT 0,   -- the centroid: how many vectors are summed
+    lead_sum    TEXT NOT NULL DEFAULT '{}',   -- JSON sum of the members' lead vectors
+    body_sum    TEXT NOT NULL DEFAULT '{}',   -- JSON sum of the members' body vectors
     updated_at  TEXT NOT NULL
 );
