@@ -17,11 +17,13 @@ setup: $(BIN)/marsad
 demo: setup
 	@mkdir -p .demo && rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/marsad ingest src/marsad/sample --db $(DEMO_DB)
+	$(BIN)/marsad stories --db $(DEMO_DB) --format table
 	$(BIN)/marsad articles --db $(DEMO_DB) --format table
 	$(BIN)/marsad entities --db $(DEMO_DB) --format table --limit 15
 	$(BIN)/marsad quotes --db $(DEMO_DB) --format table --limit 12
 	$(BIN)/marsad analyze src/marsad/sample --format json -o .demo/analysis.json
 	$(BIN)/marsad analyze src/marsad/sample -o .demo/report.html
+	$(BIN)/marsad analyze src/marsad/sample -o .demo/report.md
 	@echo "report: $(CURDIR)/.demo/report.html (one file, opens offline in any browser)"
 
 lint: setup

@@ -19,6 +19,8 @@ from marsad.stories.features import stems
 MAX_BULLETS = 5
 MAX_WORDS = 40
 REDUNDANT = 0.45  # stem Jaccard above which two bullets say the same thing
+# "بغداد/المرصد اليومي: ", "الرياض - واس: ": a dateline that opens an article's first sentence
+_DATELINE = re.compile(r"^[^\s:،.]+(?: [^\s:،.]+)?\s?[/\-–]\s?[^:،.\n]{2,40}:\s*")
 _CHAINED = re.compile(r"^\s*[وف](أضاف|اضاف|تابع|أكد|اكد|أشار|اشار|قال|أوضح|اوضح)")
 
 
@@ -60,7 +62,10 @@ def _bullet(articles: dict[str, Article], sources: list[dict], role: str) -> dic
         s, e = sentence_at(a, ev["start"], ev["end"])
         if _CHAINED.match(a.text[s:e]):
             continue
-        text = clean_sentence(a.text[s:e])
+        lifted = a.text[s:e]
+        if a.sentences and s == a.sentences[0].start:
+            lifted = _DATELINE.sub("", lifted, count=1)
+        text = clean_sentence(lifted)
         if len(text.split()) >= 4:
             return {"text": text, "sources": [{"article": a.id, "start": s, "end": e, "outlet": a.outlet,
                                                 "published": a.published}] + [x for x in sources if x is not ev],

@@ -14,12 +14,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from marsad.model import Article, Event
 from marsad.stories.features import stems
 
 WORDING = 0.25  # stem Jaccard of two event phrases that makes them the same event without a shared place
 SUMMARY_WORDS = 22
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _DAY, _MONTH, _YEAR = re.compile(r"^\d{4}-\d{2}-\d{2}"), re.compile(r"^\d{4}-\d{2}$"), re.compile(r"^\d{4}$")
 _MODALITY_RANK = {"happened": 0, "planned": 1, "claimed": 2, "negated": 3}
 
@@ -37,7 +39,16 @@ def precision(value: str | None, given: str | None = None) -> str | None:
 
 
 def _comparable(value: str) -> str:
-    """The calendar prefix of a value: "2025-FA" -> "2025", "2025-W03" -> "2025", "2026-01-14T10:00" -> day."""
+    """The calendar prefix of a value: "2025-FA" -> "2025", "2026-01-14T10:00" -> day, and a week
+    -> its month when it lies in one month ("2025-W45" -> "2025-11"), else its year."""
+    w = _WEEK.match(value)
+    if w:
+        year, week = int(w.group(1)), int(w.group(2))
+        try:
+            first, last = date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
+        except ValueError:
+            return w.group(1)
+        return f"{first.year}-{first.month:02d}" if (first.year, first.month) == (last.year, last.month) else w.group(1)
     m = re.match(r"^\d{4}(-\d{2}(-\d{2})?)?", value)
     return m.group(0) if m else value
 
@@ -129,7 +140,9 @@ def _modality(entry: _Entry) -> str:
 
 def _summary(entry: _Entry) -> str:
     """The fullest phrase among the independent sources, cut to a readable length."""
+    modality = _modality(entry)
     own = [s for s in entry.sources if not s.rerun] or entry.sources
+    own = [s for s in own if s.event.modality == modality] or own  # a deed told in the words of the deed
     best = max(own, key=lambda s: (min(s.event.end - s.event.start, 200), -s.event.start))
     words = best.article.text[best.event.start:best.event.end].split()
     text = " ".join(words[:SUMMARY_WORDS]) + (" …" if len(words) > SUMMARY_WORDS else "")
