@@ -72,7 +72,7 @@ def test_cli_usage_error_exit_2():
 def test_cli_stages_table_is_pinned():
     out = marsad("stages").stdout
     names = [ln.split()[0] for ln in out.strip().splitlines()[2:]]
-    assert names == ["clean", "metadata", "published", "language", "segment", "timexes", "mentions", "quantities", "quotes", "events"]
+    assert names == ["clean", "metadata", "published", "language", "segment", "timexes", "mentions", "quantities", "quotes", "events", "claims"]
 
 
 def test_cli_articles_json_validates_against_the_schema(db_path):

@@ -22,6 +22,7 @@ from marsad.model import (
     Span,
     Timex,
 )
+from marsad.stories.claims import claim_from_dict, claim_to_dict  # noqa: E402
 
 FORMAT = "marsad.analysis/1"
 
@@ -54,6 +55,7 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "quantities": [quantity_to_dict(a.text, q) for q in a.quantities],
         "events": [event_to_dict(a.text, e) for e in a.events],
         # extensions
+        "claims": [claim_to_dict(c) for c in a.claims],
         "url": a.url,
         "outlet_how": a.outlet_how,
         "outlet_source": _evidence(a.outlet_evidence),
@@ -143,6 +145,7 @@ def article_from_dict(d: dict[str, Any], raw: str = "") -> Article:
                       for t in d.get("timexes", ())),
         quantities=tuple(Quantity(**{k: v for k, v in q.items() if k != "text"}) for q in d.get("quantities", ())),
         events=tuple(event_from_dict(e) for e in d.get("events", ())),
+        claims=tuple(claim_from_dict(c) for c in d.get("claims", ())),
         mentions=tuple(Mention(m["start"], m["end"], m["type"], m["entity_id"], m.get("role"), m.get("affiliation"),
                                m.get("canonical"), m.get("how", "kb")) for m in d.get("entities", ())),
     )

@@ -119,6 +119,28 @@ class Event(Span):
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """A comparable claim of an article (marsad/stories/claims.py), compared across its story:
+    `text == article.text[start:end]`. `value` is JSON-serializable: a number, a {low, high} range,
+    an int rank, a TIMEX3 date value or a status word ("withdrawn" | "remaining")."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str  # quantity | ranking | date | status
+    subject: str
+    value: object
+    as_of: str | None
+    qualifier: str | None = None  # quantity: EXACT, APPROX, MORE_THAN...; date: the timex mod (END...)
+    value_text: str = ""  # the value as written ("نحو 1200 جندي", "ثالث أكبر", "نهاية سبتمبر 2025")
+    subject_text: str = ""  # the subject, readable: "عدد الجنود · غادروا · قاعدة الصقر الجوية"
+    modality: str = "reported"  # reported | planned
+    role: str | None = None  # date: deadline | occurrence
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One distinct entity of a document or store, with what is known of it."""
 
@@ -200,6 +222,7 @@ class Article:
     quantities: tuple[Quantity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
     warnings: tuple[str, ...] = ()
     stages: tuple[tuple[str, int], ...] = ()  # (stage name, version) that produced this record
 

@@ -40,6 +40,7 @@ def stage(name: str, version: int, requires: Iterable[str], provides: Iterable[s
 def _stages() -> tuple[Stage, ...]:
     # Imported here so that `import marsad` stays cheap (nothing heavy at import).
     from marsad.stages import (
+        claims,
         clean,
         events,
         language,
@@ -63,6 +64,7 @@ def _stages() -> tuple[Stage, ...]:
         quantities.STAGE,  # numbers with what they count
         quotes.STAGE,  # who said what
         events.STAGE,  # what happened (or is planned, claimed, denied), when, where, by whom
+        claims.STAGE,  # comparable claims, compared across the story
     )
 
 

@@ -73,8 +73,8 @@ def test_pipeline_refuses_a_stage_whose_input_nobody_provides():
 
     from marsad.errors import PipelineError
 
-    orphan = stage("contradictions", 1, requires={"claims"}, provides={"contradictions"}, run=lambda a, c: a)
-    with pytest.raises(PipelineError, match="'contradictions' requires 'claims'"):
+    orphan = stage("verdicts", 1, requires={"rulings"}, provides={"verdicts"}, run=lambda a, c: a)
+    with pytest.raises(PipelineError, match="'verdicts' requires 'rulings'"):
         Pipeline((*Pipeline().stages, orphan))
 
 

@@ -29,19 +29,15 @@ def _title(articles: list[Article], terms: dict[str, dict[str, float]], reruns: 
 
 
 def _claims(articles: list[Article], reruns: set[str]) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
-    """(claims, agreements, contradictions, changes over time)."""
-    try:
-        from marsad.stories.claims import claim_to_dict, find_claims
-        from marsad.stories.compare import compare
-    except ImportError:  # TEMPORARY until claims land
-        return [], [], [], []
+    """(claims, agreements, contradictions, changes over time), from the claims stored with each
+    article (an article analysed before the claims stage existed gets them extracted here)."""
+    from marsad.stories.claims import claim_to_dict, find_claims
+    from marsad.stories.compare import compare
 
-    claims = [c for a in articles for c in find_claims(a)]
-    outlet_of = {a.id: a.outlet for a in articles}
-    result = compare(claims, outlet_of, reruns)
-    agreements, contradictions = result[0], result[1]
-    changes = result[2] if len(result) > 2 else []
-    return [claim_to_dict(c) for c in claims], agreements, contradictions, changes
+    claims = [c for a in articles
+              for c in (a.claims if any(name == "claims" for name, _ in a.stages) else find_claims(a))]
+    result = compare(claims, {a.id: a.outlet for a in articles}, reruns)
+    return [claim_to_dict(c) for c in claims], result.agreements, result.contradictions, result.changes
 
 
 def build_story(story_id: str, articles: list[Article], terms: dict[str, dict[str, float]] | None = None) -> dict:

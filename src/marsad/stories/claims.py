@@ -12,10 +12,10 @@ by `stories.compare`. The language knowledge is in `lang/ar/claims.yaml`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 from marsad.arabic.normalize import fold
-from marsad.model import Article, Quantity, Timex
+from marsad.model import Article, Claim, Quantity, Timex
 from marsad.stories.claim_text import (
     CONTRACT,
     Clause,
@@ -30,27 +30,6 @@ from marsad.stories.claim_text import (
 _POINT = {"EXACT", "APPROX"}
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """One comparable claim: `text == article.text[start:end]`. `value` is JSON-serializable: a number, a
-    {low, high} range, an int rank, a TIMEX3 date value or a status word ("withdrawn" | "remaining")."""
-
-    id: str
-    article: str
-    start: int
-    end: int
-    text: str
-    kind: str  # quantity | ranking | date | status
-    subject: str
-    value: object
-    as_of: str | None
-    qualifier: str | None = None  # quantity: EXACT, APPROX, MORE_THAN...; date: the timex mod (END...)
-    value_text: str = ""  # the value as written ("نحو 1200 جندي", "ثالث أكبر", "نهاية سبتمبر 2025")
-    subject_text: str = ""  # the subject, readable: "عدد الجنود · غادروا · قاعدة الصقر الجوية"
-    modality: str = "reported"  # reported | planned
-    role: str | None = None  # date: deadline | occurrence
-
-
 def claim_to_dict(c: Claim) -> dict:
     """The contract fields first (ANALYSIS-FORMAT.md), then the extensions."""
     d = asdict(c)
@@ -59,6 +38,10 @@ def claim_to_dict(c: Claim) -> dict:
 
 def claim_id(article_id: str, start: int, kind: str) -> str:
     return "c-" + hashlib.sha1(f"{article_id}:{start}:{kind}".encode()).hexdigest()[:12]
+
+
+def claim_from_dict(d: dict) -> Claim:
+    return Claim(**{k: d[k] for k in Claim.__slots__ if k in d})
 
 
 def find_claims(article: Article) -> list[Claim]:
