@@ -53,13 +53,19 @@ class IngestReport:
 
 def ingest(inputs: Iterable[str], store: Store, *, max_bytes: int = DEFAULT_MAX_BYTES, kb_files: tuple[str, ...] = (),
            on_item: Callable[[Article | Skipped, str], None] | None = None) -> IngestReport:
-    """Read, analyse and store every article of the inputs (one transaction per article), then place
-    the new and changed articles in their stories and rebuild the stories they touched."""
+    """Read, analyse and store every article of the inputs (files, folders, URLs, feeds)."""
+    return ingest_items(read_inputs(inputs, max_bytes), store, kb_files=kb_files, on_item=on_item)
+
+
+def ingest_items(items: Iterable[RawDocument | Skipped], store: Store, *, kb_files: tuple[str, ...] = (),
+                 on_item: Callable[[Article | Skipped, str], None] | None = None) -> IngestReport:
+    """Analyse and store read documents (one transaction per article), then place the new and changed
+    articles in their stories and rebuild the stories they touched."""
     pipeline = Pipeline()
     ctx = Context(kb_files=kb_files)
     report = IngestReport()
     to_place: list[str] = []
-    for item in read_inputs(inputs, max_bytes):
+    for item in items:
         result = analyse(item, pipeline, ctx) if isinstance(item, RawDocument) else item
         if isinstance(result, Skipped):
             report.skipped.append(result)
@@ -68,10 +74,10 @@ def ingest(inputs: Iterable[str], store: Store, *, max_bytes: int = DEFAULT_MAX_
         else:
             status = store.put_article(result)
             report.counts[status] += 1
-            if status != "unchanged" or store.story_of(result.id) is None:
-                to_place.append(result.id)
             report.article_ids.append(result.id)
             report.warnings.extend(f"{result.source}: {w}" for w in result.warnings)
+            if status != "unchanged" or store.story_of(result.id) is None:
+                to_place.append(result.id)
         if on_item:
             on_item(result, status)
     report.stories = update_stories(store, (store.get_article(i) for i in dict.fromkeys(to_place)), kb_files=kb_files)
