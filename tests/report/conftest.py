@@ -8,15 +8,6 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-# ../shared/CI-RECIPES.md section 1; the resolver rule keeps Chromium off the network (0 DNS queries).
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
-]
-
-
 def _load(name: str):
     """A helper module of this folder (the tests run with --import-mode=importlib, so no sys.path entry)."""
     spec = importlib.util.spec_from_file_location(f"report_{name}", HERE / f"{name}.py")
@@ -52,15 +43,3 @@ def story_doc(fixture_builder, sample_doc) -> dict:
 @pytest.fixture(scope="session")
 def ids(fixture_builder, sample_doc) -> dict[str, str]:
     return fixture_builder.article_ids(sample_doc)
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """A headless Debian Chromium driven by Playwright; skips when either is missing."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
