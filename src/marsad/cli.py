@@ -299,6 +299,22 @@ from marsad.cli_stories import register as _register_story_commands  # noqa: E40
 
 _register_story_commands(cli, eval_group)
 
+from marsad.cli_corrections import register as _register_correction_commands  # noqa: E402
+
+_register_correction_commands(cli)
+
+from marsad.cli_serve import register as _register_serve  # noqa: E402
+
+_register_serve(cli)
+
+from marsad.cli_export import register as _register_export_command  # noqa: E402
+
+_register_export_command(cli)
+
+from marsad.cli_search import register as _register_search_command  # noqa: E402
+
+_register_search_command(cli)
+
 
 @cli.command()
 def stages() -> None:

@@ -24,6 +24,7 @@ SCHEMAS: dict[str, dict[str, type]] = {
     "entity_rules": {"org_heads": list, "fac_heads": list, "loc_heads": list, "gpe_heads": list, "name_stops": list},
     "quote_cues": {"verbs": list, "participles": list, "complementizers": list, "source_frames": list},
     "stories": {"protocol_words": list},
+    "spelling_variants": {"words": dict, "prefixes": dict},
     "summary": {"connectors": list, "open_question_lead": str, "contradiction_lead": str},
     "months": {"families": dict, "weekdays": dict, "publication_labels": list, "year_words": list},
     "claims": {"unit_classes": dict, "predicates": dict, "superlatives": dict, "ordinals": dict, "events": dict,

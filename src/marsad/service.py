@@ -85,7 +85,9 @@ def ingest_items(items: Iterable[RawDocument | Skipped], store: Store, *, kb_fil
 
 
 def document_for(store: Store, article_ids: Iterable[str], kb_files: tuple[str, ...] = ()) -> dict:
-    """The analysis document for exactly these stored articles."""
+    """The analysis document for exactly these stored articles, with the store's corrections applied
+    (every output, from `analyze` JSON to reports, API and exports, is built here)."""
+    from marsad.corrections import apply_corrections
     from marsad.document import build_document
     from marsad.entities.link import build_entities
     from marsad.kb import load_kb
@@ -94,7 +96,8 @@ def document_for(store: Store, article_ids: Iterable[str], kb_files: tuple[str, 
     story_ids = dict.fromkeys(s for s in (store.story_of(a.id) for a in articles) if s)
     stories = [store.get_story(s) for s in story_ids]
     stories.sort(key=lambda s: (-len(s["articles"]), s["first_date"] or "", s["id"]))
-    return build_document(articles, build_entities(articles, load_kb(kb_files)), stories)
+    doc = build_document(articles, build_entities(articles, load_kb(kb_files)), stories)
+    return apply_corrections(doc, store.list_corrections(check_targets=False))
 
 
 def list_entities(store: Store, kb_files: tuple[str, ...] = ()) -> list:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -62,5 +63,34 @@ class Store(Protocol):
     def count_stories(self) -> int: ...
 
     def get_story(self, story_id: str) -> dict: ...  # raises NotFound; a unique id prefix is enough
+
+    # -- corrections (marsad.corrections validates them and applies them to documents) --------
+    def add_correction(self, kind: str, target: str, value: object = None, by: str | None = None) -> dict:
+        """Validate and store an analyst's correction; returns the Correction record (with its id).
+        UsageError for a bad kind, target or value, or a target the store does not hold."""
+
+    def list_corrections(self, check_targets: bool = True) -> list[dict]:
+        """Every correction, oldest first (the order they apply in). With `check_targets` each record
+        also has `orphan`: true when its target no longer exists in the store."""
+
+    def get_correction(self, correction_id: str) -> dict: ...  # with `orphan`; raises NotFound
+
+    def delete_correction(self, correction_id: str) -> dict: ...  # undo; returns the record; raises NotFound
+
+    # -- search (marsad.search makes the keys and snippets; put_article/delete_article keep the index) --
+    def search_index(self, terms: list[tuple[tuple[str, ...], ...]], *, outlet: str | None = None,
+                     since: str | None = None, until: str | None = None, entity: str | None = None,
+                     story: str | None = None, limit: int = 20, offset: int = 0) -> tuple[list[tuple], int]:
+        """Articles holding every term (a term: alternatives, each a sequence of index keys that must be
+        adjacent), best first, as (article_id, title, outlet, published, score) rows, and the total."""
+
+    def search_sentences(self, article_id: str) -> list[str]:
+        """The index keys of each of the article's indexed sentences, space-separated, in order."""
+
+    def search_sentence(self, article_id: str, n: int) -> tuple[int, int, str, Sequence[int]]:
+        """Indexed sentence `n` of the article: start, end, text, and its keys' word spans within the
+        text as flat start, end pairs. Raises NotFound."""
+
+    def reindex_search(self) -> int: ...  # rebuild the search index from the stored articles; returns the count
 
     def close(self) -> None: ...

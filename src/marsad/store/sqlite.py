@@ -13,6 +13,8 @@ from marsad.document import article_from_dict, article_to_dict
 from marsad.errors import NotFound, StoreError
 from marsad.model import Article, Skipped
 from marsad.store.base import ArticleFilter
+from marsad.store.sqlite_corrections import SQLiteCorrections
+from marsad.store.sqlite_search import SQLiteSearchTables
 from marsad.store.sqlite_stories import SQLiteStoryTables
 
 
@@ -25,7 +27,7 @@ def migrations() -> list[tuple[str, str]]:
     return sorted((p.name, p.read_text(encoding="utf-8")) for p in folder.iterdir() if p.name.endswith(".sql"))
 
 
-class SQLiteStore(SQLiteStoryTables):
+class SQLiteStore(SQLiteStoryTables, SQLiteCorrections, SQLiteSearchTables):
     def __init__(self, path: str):
         self.path = path
         if path != ":memory:":
@@ -38,6 +40,7 @@ class SQLiteStore(SQLiteStoryTables):
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            self._ensure_search_index()  # fills the index of a store from before migration 0004
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open the store ({exc})") from exc
 
@@ -70,6 +73,7 @@ class SQLiteStore(SQLiteStoryTables):
                     (article.id, article.content_hash, article.source, article.url, article.outlet,
                      article.published, article.title, article.language, article.words, doc, article.raw, now, now))
                 self._put_mentions(article)
+                self._index_search(article)
                 return "new"
             version, old_hash, old_doc, old_raw, updated = row
             if old_hash == article.content_hash and old_doc == doc:
@@ -85,6 +89,7 @@ class SQLiteStore(SQLiteStoryTables):
                 (version, article.content_hash, article.source, article.url, article.outlet, article.published,
                  article.title, article.language, article.words, doc, article.raw, now, article.id))
             self._put_mentions(article)
+            self._index_search(article)
             return status
 
     def _put_mentions(self, article: Article) -> None:
@@ -137,6 +142,7 @@ class SQLiteStore(SQLiteStoryTables):
         self.unassign_story(article_id)
         with self._write():
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            self._unindex_search(article_id)
             if self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise NotFound(f"no article with id '{article_id}'")
             self.db.execute("DELETE FROM article_versions WHERE id = ?", (article_id,))

@@ -24,10 +24,12 @@ def place(store: Store, article: Article, params: Params = DEFAULT) -> set[str]:
     f = features(article)
 
     def choose(rows: list[tuple], centroids: dict[str, tuple]) -> tuple[str, list[str]]:
-        cands = [Candidate(a, s, lead, body, frozenset(ents), pub) for a, s, lead, body, ents, pub in rows]
+        cands = [Candidate(a, s, lead, body, frozenset(ents), pub, grams)
+                 for a, s, lead, body, ents, pub, grams in rows]
         return decide(f, cands, params, {sid: Centroid(*c) for sid, c in centroids.items()})
 
-    _, touched = store.assign_story(article.id, article.published, sorted(f.entities), f.terms, f.body, choose)
+    _, touched = store.assign_story(article.id, article.published, sorted(f.entities), f.terms, f.body, choose,
+                                    grams=f.grams)
     return touched
 
 

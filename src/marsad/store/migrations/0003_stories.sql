@@ -8,7 +8,8 @@ CREATE TABLE story_features (
     published   TEXT,
     entities    TEXT NOT NULL,        -- JSON list of entity ids
     terms       TEXT NOT NULL,        -- JSON object stem -> weight: the title-and-lead vector
-    body        TEXT NOT NULL         -- JSON object stem -> weight: the whole-article vector
+    body        TEXT NOT NULL,        -- JSON object stem -> weight: the whole-article vector
+    grams       TEXT NOT NULL DEFAULT '{}'  -- JSON object character n-gram -> weight (title and lead)
 );
 CREATE INDEX story_features_story ON story_features (story_id);
 -- The inverted index of the stored vectors (kind 'L': lead, 'B': body): candidates for a new
