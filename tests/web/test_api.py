@@ -111,3 +111,50 @@ def test_request_size_limit(fresh_db):
     r = c.post("/api/ingest", json={"text": "س" * 2000})
     assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
     assert c.get("/api/articles").json()["total"] == 12
+
+
+def test_corrections_through_the_api_show_in_the_story_and_can_be_undone(fresh_db):
+    c = TestClient(create_app(ServeSettings(db=fresh_db)))
+    saqr = next(s for s in c.get("/api/stories").json()["items"] if len(s["articles"]) == 5)
+    contradiction = next(x for x in saqr["contradictions"] if x["kind"] == "quantity")
+    target = f"{saqr['id']}:contradiction:" + "+".join(sorted(contradiction["claims"]))
+    made = c.post("/api/corrections", json={"kind": "resolve_contradiction", "target": target,
+                                            "value": "الرقم الأعلى يشمل المتعاقدين", "by": "ليلى"})
+    assert made.status_code == 201, made.text
+    story = c.get(f"/api/stories/{saqr['id']}").json()
+    fixed = next(x for x in story["contradictions"] if x["kind"] == "quantity")
+    assert fixed["resolved"]["by"] == "ليلى" and made.json()["id"] in fixed["corrections"]
+    assert "محسوم" in c.get(f"/stories/{saqr['id']}").text
+    listed = c.get("/api/corrections").json()
+    assert listed["total"] == 1 and listed["items"][0]["kind"] == "resolve_contradiction"
+    bad = c.post("/api/corrections", json={"kind": "paint_it_red", "target": "x"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_request"
+    assert c.delete(f"/api/corrections/{made.json()['id']}").status_code == 200
+    assert "resolved" not in next(x for x in c.get(f"/api/stories/{saqr['id']}").json()["contradictions"]
+                                  if x["kind"] == "quantity")
+    assert c.delete(f"/api/corrections/{made.json()['id']}").status_code == 404
+
+
+def test_exports_from_the_api(client):
+    import io
+    import zipfile
+
+    r = client.get("/api/exports/csv")
+    assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(r.content)).namelist()
+    assert {"events.csv", "quotes.csv", "entities.csv", "claims.csv"} <= set(names)
+    geo = client.get("/api/exports/geojson").json()
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    assert client.get("/api/exports/pdf").json()["error"]["code"] == "bad_request"
+    saqr = next(s for s in client.get("/api/stories").json()["items"] if len(s["articles"]) == 5)
+    one = client.get("/api/exports/json", params={"story": saqr["id"]}).json()
+    assert sorted(a["id"] for a in one["articles"]) == sorted(saqr["articles"])
+
+
+def test_search_api(client):
+    r = client.get("/api/search", params={"q": "امريكيه"}).json()
+    assert r["total"] >= 1
+    hit = r["items"][0]
+    assert {"article_id", "snippet", "highlights", "sentence_start", "sentence_end"} <= set(hit)
+    assert client.get("/api/search", params={"q": '"; DROP TABLE articles; --'}).status_code == 200
+    assert client.get("/api/search").status_code == 422

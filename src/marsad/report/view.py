@@ -178,7 +178,8 @@ def story_view(story: dict, resolver: Resolver, entities: dict[str, dict]) -> di
                        for g in story.get("agreements") or [] if isinstance(g, dict)],
         "contradictions": [{"topic": g.get("topic") or "", "kind": g.get("kind") or "",
                             "kind_label": labels.label(labels.CLAIM_KINDS, g.get("kind")),
-                            "note": g.get("note") or "", "claims": _claims_of(g, claims)}
+                            "note": g.get("note") or "", "claims": _claims_of(g, claims),
+                            "marks": correction_marks(g)}
                            for g in story.get("contradictions") or [] if isinstance(g, dict)],
         "coverage": [_coverage(c, resolver) for c in story.get("coverage") or [] if isinstance(c, dict)],
         "near_duplicates": [(resolver.head(a), resolver.head(b)) for a, b in _pairs(story.get("near_duplicates"))
@@ -197,7 +198,21 @@ def _timeline_entry(t: dict, resolver: Resolver) -> dict:
             "precision_label": labels.label(labels.PRECISION, precision),
             "type": t.get("type") or "", "type_label": labels.label(labels.EVENT_TYPES, t.get("type")),
             "modality": modality, "modality_label": labels.label(labels.MODALITY, modality),
-            "summary": t.get("summary") or "", "refs": resolver.refs(t.get("sources"))}
+            "summary": t.get("summary") or "", "refs": resolver.refs(t.get("sources")),
+            "marks": correction_marks(t)}
+
+
+def correction_marks(record: dict) -> list[str]:
+    """Labels of what analysts' corrections did to a record (shown beside it)."""
+    marks = []
+    if record.get("rejected"):
+        marks.append(labels.HEADINGS["rejected"])
+    if isinstance(record.get("resolved"), dict):
+        marks.append(labels.HEADINGS["resolved"] + (f": {record['resolved'].get('note')}"
+                                                    if record["resolved"].get("note") else ""))
+    if record.get("corrections") and not marks:
+        marks.append(labels.HEADINGS["corrected"])
+    return marks
 
 
 def _speakers(aids: list[str], resolver: Resolver) -> list[dict]:
@@ -213,7 +228,7 @@ def _speakers(aids: list[str], resolver: Resolver) -> list[dict]:
                                                                        "anonymous": bool(q.get("anonymous"))})
             g["quotes"].append({"cue": q.get("cue") or "", "direct": bool(q.get("direct")), "ref": ref,
                                 "when": q.get("when_value") or "", "via": q.get("via") or "",
-                                "rerun": aid in resolver.reruns})
+                                "rerun": aid in resolver.reruns, "marks": correction_marks(q)})
     return sorted(groups.values(), key=lambda g: (g["anonymous"], -len(g["quotes"]), g["name"]))
 
 
