@@ -55,3 +55,18 @@ def test_article_text_is_never_markup(tmp_path):
         assert "<script>alert" not in html and "<img src=x" not in html and "<b>x</b>" not in html, url
         assert 'onmouseover="alert(1)' not in html
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in c.get(f"/articles/{article.id}").text
+
+
+def test_article_page_highlights_its_facts_and_keeps_the_text_whole(client):
+    import re
+    from html import unescape
+
+    aid = next(a["id"] for a in client.get("/api/articles?limit=20").json()["items"] if a["source"].endswith("10_saqr-base-ceremony-reactions.html"))
+    article = client.get(f"/api/articles/{aid}").json()
+    html = client.get(f"/articles/{aid}").text
+    for kind in ("f-mention", "f-quote", "f-timex", "f-quantity", "f-event"):
+        assert f'class="{kind}' in html or f' {kind}' in html, kind
+    body = html.split('<div class="text" lang="ar">', 1)[1].split("</div>", 1)[0]
+    pieces = re.findall(r'<span data-o="(\d+)"[^>]*>([^<]*)</span>', body)
+    assert "".join(unescape(t) for _, t in pieces) == article["text"]
+    assert all(article["text"].startswith(unescape(t), int(o)) for o, t in pieces)

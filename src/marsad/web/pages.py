@@ -116,7 +116,40 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
     doc = _document(request, store, [article.id])
     doc["stories"] = []
     view = build(doc)
-    return render("article.html", view=view, a=doc["articles"][0], story=store.story_of(article.id), q="")
+    a = doc["articles"][0]
+    return render("article.html", view=view, a=a, sentences=painted(a), story=store.story_of(article.id), q="")
+
+
+FACT_KINDS = (("entities", "mention"), ("quotes", "quote"), ("timexes", "timex"), ("quantities", "quantity"),
+              ("events", "event"))
+
+
+def painted(a: dict) -> list[dict]:
+    """The article's sentences cut where the set of facts covering the text changes: each piece carries
+    its offset (for evidence links) and the kinds of fact it belongs to (for highlighting)."""
+    text = a["text"]
+    cover: list[set[str]] = [set() for _ in range(len(text) + 1)]
+    bounds = {0, len(text)}
+    for key, kind in FACT_KINDS:
+        for f in a.get(key) or ():
+            start, end = f["start"], f["end"]
+            if 0 <= start < end <= len(text):
+                bounds.update((start, end))
+                for i in range(start, end):
+                    cover[i].add(kind)
+    spans = [(s[0], s[1]) for s in a.get("sentences") or ()] or [(0, len(text))]
+    out, pos = [], 0
+    for start, end in spans + [(len(text), len(text))]:
+        if start > pos:  # the gap between two sentences (line breaks)
+            out.append({"start": pos, "sentence": False, "pieces": [(pos, text[pos:start], "")]})
+        if end > start:
+            cuts = sorted(b for b in bounds if start < b < end)
+            edges = [start, *cuts, end]
+            pieces = [(x, text[x:y], " ".join(f"f-{k}" for k in sorted(cover[x])))
+                      for x, y in zip(edges, edges[1:], strict=False)]
+            out.append({"start": start, "sentence": True, "pieces": pieces})
+        pos = max(pos, end)
+    return out
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)

@@ -40,7 +40,8 @@
       var o = +seg.getAttribute("data-o"), len = cpLength(node.data);
       var a = Math.max(start, o) - o, b = Math.min(end, o + len) - o;
       if (a >= b) return;
-      if (seg.classList.contains("s")) seg.classList.add("hit");
+      var sentence = seg.closest(".s");  // a sentence, or a fact segment inside one
+      if (sentence) sentence.classList.add("hit");
       var piece = node.splitText(units(node.data, a));
       piece.splitText(units(piece.data, b - a));
       var mark = document.createElement("mark");
