@@ -17,7 +17,7 @@ from marsad import render
 @click.option("--until", default=None, metavar="DATE", help="Published on or before DATE (2026-01 = all of January).")
 @click.option("--entity", default=None, metavar="ID", help="Only articles that mention this entity id.")
 @click.option("--story", default=None, metavar="ID", help="Only articles of this story id.")
-@click.option("--limit", type=click.IntRange(min=0, max=200), default=20, show_default=True, help="Results per page.")
+@click.option("--limit", type=click.IntRange(min=0, max=500), default=20, show_default=True, help="Results per page.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many results.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None,
               help="table (default on a terminal) or json.")

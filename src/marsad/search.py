@@ -15,10 +15,12 @@ The stemmer strips و ف ب ك before a word but never a lone ل, and sometimes 
 proclitics (قوات also finds لقوات), and of itself without a leading proclitic letter when four
 letters remain (لقوات also finds قوات). In a phrase only the first word gets these alternatives.
 
-Matching and ranking happen in the store (FTS5 in SQLite: one row per article, the title counting more
-than the body in bm25): an article matches when it holds every word and every phrase of the query,
-wherever they are. The snippet is then the article's sentence that holds the most of the query
-(rare words weigh more), with the matched words' offsets.
+Matching and ranking happen in the store (FTS5 in SQLite, `store/sqlite_search.py`). The index has one
+row per article, not per sentence, because a reader expects an article to match when it holds every
+word of the query, even in different sentences; phrases still never span two sentences. bm25 ranks the
+articles, a title hit counting three times a body hit. The snippet is then the article's sentence that
+holds the most of the query (rare words weigh more), with the matched words' offsets, read from spans
+stored at indexing time.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ from marsad.stories.features import background, bare
 KEY_VERSION = 1  # bump when the key recipe changes: stores rebuild their index when next opened
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 16
-MAX_LIMIT = 200
+MAX_LIMIT = 500
+MAX_OFFSET = 10_000_000
 _PROCLITICS = "وفبكل"
 _HAMZA = str.maketrans({"ؤ": "ء", "ئ": "ء"})
 _QUOTES = str.maketrans(dict.fromkeys("“”„‟«»″", '"'))
@@ -61,10 +64,6 @@ class Term:
 
     def __post_init__(self):
         object.__setattr__(self, "firsts", frozenset(alt[0] for alt in self.alternatives))
-
-    @property
-    def phrase(self) -> bool:
-        return len(self.alternatives[0]) > 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +244,8 @@ def _phrase(text: str, words: list[str]) -> Term:
 def _check(limit: int, offset: int, since: str | None, until: str | None) -> None:
     if not 0 <= limit <= MAX_LIMIT:
         raise UsageError(f"limit must be between 0 and {MAX_LIMIT}")
-    if offset < 0:
-        raise UsageError("offset must not be negative")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise UsageError(f"offset must be between 0 and {MAX_OFFSET}")
     for name, value in (("since", since), ("until", until)):
         if value is not None and not _DATE.fullmatch(value):
             raise UsageError(f"{name} must be a date such as 2026-01-05 (or 2026-01, 2026), not '{value}'")
@@ -265,12 +264,14 @@ def search(store, query: str, outlet: str | None = None, since: str | None = Non
     terms = parse_query(query)
     if not terms:
         return SearchPage([], 0)
-    rows, total = store.search_index([t.alternatives for t in terms], outlet=outlet, since=since, until=until,
-                                     entity=entity, story=story, limit=limit, offset=offset)
     hits = []
-    for article_id, title, outlet_, published, score in rows:
-        start, end, text, highlights = _snippet(store, article_id, terms)
-        hits.append(SearchHit(article_id, title, outlet_, published, round(score, 4), text, highlights, start, end))
+    with store.search_snapshot():
+        rows, total = store.search_index([t.alternatives for t in terms], outlet=outlet, since=since, until=until,
+                                         entity=entity, story=story, limit=limit, offset=offset)
+        for article_id, title, outlet_, published, score in rows:
+            start, end, text, highlights = _snippet(store, article_id, terms)
+            hits.append(SearchHit(article_id, title, outlet_, published, round(score, 4), text, highlights,
+                                  start, end))
     return SearchPage(hits, total)
 
 

@@ -155,7 +155,8 @@ def test_only_punctuation_finds_nothing(store):
 
 
 def test_bad_limits_and_dates_are_usage_errors(store):
-    for kwargs in ({"limit": -1}, {"limit": 1000}, {"offset": -1}, {"since": "yesterday"}, {"until": "2026/01/01"}):
+    for kwargs in ({"limit": -1}, {"limit": 1000}, {"offset": -1}, {"offset": 2**70}, {"since": "yesterday"},
+                   {"until": "2026/01/01"}):
         with pytest.raises(UsageError):
             search(store, "قوات", **kwargs)
 
@@ -194,3 +195,12 @@ def test_a_huge_match_set_is_ranked_in_windows_newest_first_and_pages_stay_consi
     assert [h.article_id for h in search(store, "القوات", limit=3, offset=1).items] == ordered[1:]
     monkeypatch.setattr(tables, "RANK_WINDOW", 5000)
     assert search(store, "القوات").total == 4
+
+
+def test_highlight_marks_a_title_or_any_text(store):
+    from marsad.search import highlight, parse_query
+
+    title = "واشنطن تسحب قواتها الأميركية من سورية"
+    spans = highlight(parse_query('امريكيه "سوريا"'), title)
+    assert [title[s:e] for s, e in spans] == ["الأميركية", "سورية"]
+    assert highlight(parse_query("بغداد"), title) == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -90,6 +91,9 @@ class Store(Protocol):
     def search_sentence(self, article_id: str, n: int) -> tuple[int, int, str, Sequence[int]]:
         """Indexed sentence `n` of the article: start, end, text, and its keys' word spans within the
         text as flat start, end pairs. Raises NotFound."""
+
+    def search_snapshot(self) -> AbstractContextManager:
+        """A context in which every search read sees one committed state of the store."""
 
     def reindex_search(self) -> int: ...  # rebuild the search index from the stored articles; returns the count
 

@@ -8,8 +8,10 @@ no character a user typed is ever read as FTS5 syntax.
 from __future__ import annotations
 
 import sys
+import warnings
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from marsad.errors import NotFound
 from marsad.model import Article
@@ -78,14 +80,24 @@ class SQLiteSearchTables:
             self.db.execute("DELETE FROM search_sentences")
             self.db.execute("DELETE FROM search_entities")
             self.db.execute("DELETE FROM search_docs")
-        ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        # Oldest stored first, so that rowid order stays the order articles came in (see _ranked).
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY ingested_at, id").fetchall()]
+        unreadable = 0
         for i in range(0, len(ids), REINDEX_BATCH):
             with self._write():
                 for article_id in ids[i:i + REINDEX_BATCH]:
-                    self._index_search(self.get_article(article_id))
+                    try:
+                        article = self.get_article(article_id)
+                    except Exception:  # noqa: BLE001 - one unreadable document must not lock the store
+                        unreadable += 1
+                        continue
+                    self._index_search(article)
         with self._write():
             self.db.execute("INSERT OR REPLACE INTO search_meta VALUES ('scheme', ?)", (index_scheme(),))
-        return len(ids)
+        if unreadable:
+            warnings.warn(f"search index: {unreadable} stored article(s) could not be read and are not indexed",
+                          stacklevel=2)
+        return len(ids) - unreadable
 
     def _ensure_search_index(self) -> None:
         """On open: build the index when it was made under another key scheme, or never (a store
@@ -95,6 +107,19 @@ class SQLiteSearchTables:
             self.reindex_search()
 
     # -- reading -------------------------------------------------------------------------------
+    @contextmanager
+    def search_snapshot(self) -> Iterator[None]:
+        """The reads of one search see one committed state (a WAL read transaction), so a sentence's
+        keys, text and spans always come from the same version of an article."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
     def search_index(self, terms: list[Alternatives], *, outlet: str | None = None, since: str | None = None,
                      until: str | None = None, entity: str | None = None, story: str | None = None,
                      limit: int = 20, offset: int = 0) -> tuple[list[tuple], int]:
@@ -112,7 +137,7 @@ class SQLiteSearchTables:
             where.append("substr(d.published, 1, ?) <= ?")
             args.extend([len(until), until])
         if entity:  # EXISTS, never "rowid IN (...)": FTS5 would run the MATCH once per listed rowid
-            where.append("EXISTS (SELECT 1 FROM search_entities e WHERE e.entity = ? AND e.doc = d.doc)")
+            where.append("EXISTS (SELECT 1 FROM search_entities e WHERE e.entity = ? AND e.doc = search_fts.rowid)")
             args.append(entity)
         if story:
             where.append("EXISTS (SELECT 1 FROM story_features s WHERE s.article_id = d.article_id"
@@ -121,10 +146,11 @@ class SQLiteSearchTables:
         # The filters read search_docs (an integer key lookup per match), never the wide articles rows.
         # CROSS JOIN keeps the FTS scan outermost: otherwise SQLite may walk an outlet's articles and
         # run the MATCH once per article.
-        source = "search_fts" + (" CROSS JOIN search_docs d ON d.doc = search_fts.rowid" if where else "")
+        joined = any("d." in w for w in where)
+        source = "search_fts" + (" CROSS JOIN search_docs d ON d.doc = search_fts.rowid" if joined else "")
         cond = " AND ".join(["search_fts MATCH ?", *where])
         total = self.db.execute(f"SELECT count(*) FROM {source} WHERE {cond}", [match, *args]).fetchone()[0]
-        ranked = self._ranked(source, cond, [match, *args], limit, offset)
+        ranked = self._ranked(source, cond, [match, *args], limit, offset, total)
         rows = []
         for doc, score in ranked:
             article_id, title, outlet_, published = self.db.execute(
@@ -133,7 +159,8 @@ class SQLiteSearchTables:
             rows.append((article_id, title, outlet_, published, score))
         return rows, total
 
-    def _ranked(self, source: str, cond: str, params: list, limit: int, offset: int) -> list[tuple[int, float]]:
+    def _ranked(self, source: str, cond: str, params: list, limit: int, offset: int, total: int
+                ) -> list[tuple[int, float]]:
         """(doc, score) of the page. bm25 costs microseconds per match, so the matches are ranked in
         windows of RANK_WINDOW, newest window first (FTS5 walks rowids in order for free): under
         RANK_WINDOW matches this is plain bm25 order, and pages never overlap or skip."""
@@ -143,6 +170,10 @@ class SQLiteSearchTables:
                                   " ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?", [*params, n]).fetchone()
             return row[0] if row else None
 
+        rank = (f"SELECT search_fts.rowid, -bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score FROM {source}"
+                f" WHERE {cond}{{}} ORDER BY score DESC, search_fts.rowid DESC LIMIT ? OFFSET ?")
+        if total <= RANK_WINDOW:
+            return self.db.execute(rank.format(""), [*params, limit, offset]).fetchall()
         out: list[tuple[int, float]] = []
         pos = offset
         while len(out) < limit:
@@ -154,10 +185,7 @@ class SQLiteSearchTables:
             bounds = f" AND search_fts.rowid <= {int(newest)}" + (f" AND search_fts.rowid >= {int(oldest)}"
                                                                  if oldest is not None else "")
             want = limit - len(out)
-            rows = self.db.execute(
-                f"SELECT search_fts.rowid, -bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS score FROM {source}"
-                f" WHERE {cond}{bounds} ORDER BY score DESC, search_fts.rowid DESC LIMIT ? OFFSET ?",
-                [*params, want, pos - window * RANK_WINDOW]).fetchall()
+            rows = self.db.execute(rank.format(bounds), [*params, want, pos - window * RANK_WINDOW]).fetchall()
             out += rows
             if len(rows) < want and oldest is None:
                 break
@@ -176,24 +204,7 @@ class SQLiteSearchTables:
                               " ON s.doc = d.doc AND s.n = ? WHERE d.article_id = ?", (n, article_id)).fetchone()
         if row is None:
             raise NotFound(f"no indexed sentence {n} in article '{article_id}'")
-        return row[0], row[1], row[2], _Spans(row[3])
-
-
-class _Spans:
-    """The flat spans of a sentence as stored (uint32 pairs), decoded only when indexed into."""
-
-    __slots__ = ("blob", "values")
-
-    def __init__(self, blob: bytes):
-        self.blob, self.values = blob, None
-
-    def __getitem__(self, i: int) -> int:
-        if self.values is None:
-            self.values = _unpack(self.blob)
-        return self.values[i]
-
-    def __len__(self) -> int:
-        return len(self.blob) // 4
+        return row[0], row[1], row[2], _unpack(row[3])
 
 
 def _pack(values: list[int]) -> bytes:
