@@ -15,7 +15,7 @@ FORMATS = click.Choice(["table", "json"])
 
 def _db_option(f):
     return click.option("--db", envvar="MARSAD_DB", default=None, metavar="PATH",
-                        help="The store (a SQLite file). Default: $MARSAD_DB, else marsad.db in the user's data folder.")(f)
+                        help="The store (a SQLite file or a postgresql:// URL). Default: $MARSAD_DB, else marsad.db in the user's data folder.")(f)
 
 
 def _kb_option(f):
@@ -314,6 +314,14 @@ _register_export_command(cli)
 from marsad.cli_search import register as _register_search_command  # noqa: E402
 
 _register_search_command(cli)
+
+from marsad.cli_watch import register as _register_watch_command  # noqa: E402
+
+_register_watch_command(cli)
+
+from marsad.cli_batch import register as _register_batch_commands  # noqa: E402
+
+_register_batch_commands(cli)
 
 
 @cli.command()

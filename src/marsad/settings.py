@@ -21,7 +21,7 @@ class Setting:
 
 
 SETTINGS = (
-    Setting("db", None, "MARSAD_DB", "The store: a SQLite file path (default: marsad.db in the user's data folder)."),
+    Setting("db", None, "MARSAD_DB", "The store: a SQLite file path or a postgresql:// URL (default: marsad.db in the user's data folder)."),
     Setting("kb", "", "MARSAD_KB", "Extra knowledge-base files (YAML/TSV), separated by ':' (added to --kb)."),
     Setting("max_bytes", 20 * 1024 * 1024, "MARSAD_MAX_BYTES", "Largest input file or download read, in bytes."),
 )
