@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -18,6 +19,7 @@ import yaml
 
 from marsad.arabic.normalize import fold
 from marsad.errors import LexiconError
+from marsad.resident import settle
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml keeps loading well under 0.1 s
 
@@ -328,10 +330,25 @@ def _build(extra_files: tuple[str, ...]) -> KnowledgeBase:
 
 @functools.cache
 def _default_kb() -> KnowledgeBase:
-    return _build(())
+    kb = _build(())
+    settle()
+    return kb
 
 
 def load_kb(extra_files: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The knowledge base (cached when there are no user files). `extra_files` (.tsv/.yaml in the same
-    formats) add entries or replace them by id; a bad file raises LexiconError naming it."""
-    return _build(tuple(extra_files)) if extra_files else _default_kb()
+    """The knowledge base (cached; with user files, for as long as their contents stay the same).
+    `extra_files` (.tsv/.yaml in the same formats) add entries or replace them by id; a bad file raises
+    LexiconError naming it."""
+    if not extra_files:
+        return _default_kb()
+    files = tuple(str(f) for f in extra_files)
+    try:  # the stage asks for every article: reading and hashing the files is far cheaper than parsing
+        contents = tuple(hashlib.blake2b(Path(f).read_bytes(), digest_size=16).digest() for f in files)
+    except OSError:
+        return _build(files)  # raises the error naming the file
+    return _user_kb(files, contents)
+
+
+@functools.lru_cache(maxsize=4)
+def _user_kb(files: tuple[str, ...], contents: tuple[bytes, ...]) -> KnowledgeBase:
+    return _build(files)

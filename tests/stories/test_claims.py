@@ -196,3 +196,13 @@ def test_an_article_read_back_without_tokens_gives_the_same_claims():
     back = article_from_dict(article_to_dict(a), raw=a.raw)
     assert not back.tokens and len(find_claims(a)) == 3
     assert find_claims(back) == find_claims(a)
+
+
+def test_word_forms_drop_proclitics_the_article_and_a_pronoun():
+    from marsad.stories.claim_text import word_forms
+
+    assert word_forms("وبالقاعدة") == {"وبالقاعده", "بالقاعده", "القاعده", "قاعده"}
+    assert word_forms("للعراق") == {"للعراق", "العراق", "عراق"}
+    assert word_forms("قواتها") == {"قواتها", "قوات"}
+    assert word_forms("القوة") == {"القوه", "قوه"}  # a final ة folds to ه but is no pronoun
+    assert word_forms("في") == {"في"}

@@ -7,6 +7,8 @@ Works on tokens, so proclitics glued to a name are handled by the token's base
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import fold
@@ -121,7 +123,8 @@ def find_kb_matches(text: str, tokens: tuple[Token, ...] | list[Token], kb) -> l
     n = len(tokens)
     after = 0  # the first token not inside a match already taken
     # only tokens that can open an alias (as written, without a proclitic, or "لل" + noun) are tried
-    for i in [k for k, f in enumerate(folded) if f in opening or f[:2] == "لل"]:
+    tried = map(operator.or_, map(opening.__contains__, folded), map(operator.methodcaller("startswith", "لل"), folded))
+    for i in list(itertools.compress(itertools.count(), tried)):
         if i < after:
             continue
         best: KBMatch | None = None

@@ -7,6 +7,7 @@ knowledge-base matches and the CRF's spans.
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import fold
@@ -53,7 +54,8 @@ def head_names(text: str, tokens, kb) -> list[Candidate]:
 
     opening = _head_openers()
     wholes = tokens.whole if isinstance(tokens, TokenView) else [token_forms(text, tokens, k)[0] for k in range(len(tokens))]
-    for i in [k for k, w in enumerate(wholes) if w in opening]:  # a head word, maybe after a proclitic
+    # a head word, maybe after a proclitic (the set lookups run in one C loop)
+    for i in list(itertools.compress(itertools.count(), map(opening.__contains__, wholes))):
         whole, base = token_forms(text, tokens, i)
         if whole in _NOT_HEADS:
             continue
@@ -158,7 +160,8 @@ def norp_mentions(text: str, tokens, kb) -> list[Candidate]:
     forms = kb.norp_forms()
     opening = _norp_openers(kb)
     wholes = tokens.whole if isinstance(tokens, TokenView) else [folded_at(text, tokens, k) for k in range(len(tokens))]
-    for i in [k for k, w in enumerate(wholes) if w in opening]:  # a NORP form, maybe after a proclitic
+    # a NORP form, maybe after a proclitic
+    for i in list(itertools.compress(itertools.count(), map(opening.__contains__, wholes))):
         if not is_word_at(text, tokens, i):
             continue
 

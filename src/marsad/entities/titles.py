@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 
 from marsad.arabic.normalize import fold
@@ -55,7 +56,7 @@ def find_roles(text: str, tokens, kb) -> list[RoleSpan]:
     bases = tokens.base if isinstance(tokens, TokenView) else [token_forms(text, tokens, k)[1] for k in range(len(tokens))]
     after = 0  # the first token after the last role read
     # most words cannot open a title: one set lookup skips them without building keys
-    for i in [k for k, b in enumerate(bases) if b in opening]:
+    for i in list(itertools.compress(itertools.count(), map(opening.__contains__, bases))):
         if i < after:
             continue
         match = title_at(text, tokens, i, index, longest)

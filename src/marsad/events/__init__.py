@@ -10,6 +10,7 @@ date as a date), modality, roles (actors and place).
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from marsad.events import modality, roles
 from marsad.events.dating import date_of, drop_inconsistent, govern
@@ -32,12 +33,11 @@ def find_events(article: Article, extra: tuple[str, ...] = ()) -> list[Event]:
     sent_starts = [s.start for s in sentences]
     words = folded_tokens(text, toks)
     hits: dict[int, list[int]] = {}
-    for k, w in enumerate(words):
-        if w in forms:
-            start = toks[k].start
-            si = bisect.bisect_right(sent_starts, start) - 1
-            if si >= 0 and start < sentences[si].end:
-                hits.setdefault(si, []).append(k)
+    for k in itertools.compress(range(len(words)), map(forms.__contains__, words)):  # the trigger words
+        start = toks[k].start
+        si = bisect.bisect_right(sent_starts, start) - 1
+        if si >= 0 and start < sentences[si].end:
+            hits.setdefault(si, []).append(k)
     if not hits:
         return []
     index = Index(article, words)

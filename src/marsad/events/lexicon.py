@@ -17,6 +17,7 @@ import yaml
 from marsad.arabic.normalize import fold
 from marsad.errors import LexiconError
 from marsad.lexicon import SCHEMAS, load
+from marsad.resident import settle
 
 ENV = "MARSAD_EVENTS"
 MENTION_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -245,5 +246,7 @@ def lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
             parties.setdefault(etype, set()).update(fold(p) for p in _as_list(preps))
     max_phrase = next((int(d["max_phrase"]) for _, d in sources if "max_phrase" in d), 14)
     verbs = frozenset(k for k, v in forms.items() if any(f.trigger.pos == "verb" for f in v))
-    return Lexicon({k: tuple(v) for k, v in forms.items()}, cues, phrases,
-                   {k: frozenset(v) for k, v in parties.items()}, max_phrase, verbs)
+    lex = Lexicon({k: tuple(v) for k, v in forms.items()}, cues, phrases,
+                  {k: frozenset(v) for k, v in parties.items()}, max_phrase, verbs)
+    settle()  # some 20,000 forms
+    return lex

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.ner.decode import read_weights, viterbi
 from marsad.ner.features import FeatureConfig, fold, read_table, strip_clitics
-from marsad.ner.items import ItemExtractor
+from marsad.ner.items import BytesFromRows, ItemExtractor
+from marsad.ner.wordrows import WordRows
+from marsad.resident import settle
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 MODEL_FILE = "ner.crfsuite"
@@ -71,22 +74,63 @@ class Tagger:
             raise FileNotFoundError(f"NER model not found: {path} (run python -m marsad.ner.train)")
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        known = frozenset(attr for attr, _label in self._tagger.info().state_features)
+        info = self._tagger.info()
+        known = frozenset(attr for attr, _label in info.state_features)
         clusters, gazetteer, lexicon = read_resources(model_dir)
-        self.extractor = ItemExtractor(clusters, gazetteer, lexicon, model_config(model_dir), known=known)
+        self._resources = (clusters, gazetteer, lexicon, model_config(model_dir), known)
+        # Decoding in numpy gives crfsuite's tags at a fraction of its cost (marsad.ner.decode); the
+        # extractor then encodes attributes as weight rows. pycrfsuite stays the tagger when the model
+        # file does not read back exactly.
+        self.weights = read_weights(path, info)
+        encode = self.weights.rows.__getitem__ if self.weights is not None else str.encode
+        self.extractor = ItemExtractor(*self._resources[:4], known=known, encode=encode)
+        self._bytes_extractor = None if self.weights is not None else self.extractor
         # The clusters table is ordered by news frequency: the features of its first words are built
         # now, once, so the first articles tagged are as fast as the thousandth.
         self.extractor.warm(itertools.islice(clusters, WARM_WORDS))
+        self._rows = WordRows(self.extractor, self.weights) if self.weights is not None else None
 
     def tag(self, tokens: list[str]) -> list[str]:
+        return self.tag_sentences([tokens])[0]
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO tags for each sentence, each decoded on its own (together in numpy when that pays)."""
+        return self._decode(sentences)[0]
+
+    def _decode(self, sentences: list[list[str]]) -> tuple[list[list[str]], list[list[str]] | None]:
+        """The tags of each sentence and, from the numpy decoder, each token's `propagate` key."""
+        filled = [s for s in sentences if s]
+        if self._rows is None or not filled or not _numpy_pays([len(s) for s in filled]):
+            return [self.tag_with_crfsuite(s) for s in sentences], None
+        with _lock:  # the word table grows as new words come
+            scores, words = self._rows.scores(filled)
+            stems = list(map(self._rows.stems.__getitem__, words))  # = _key(token): fold, clitics off
+        paths = iter(viterbi(scores, [len(s) for s in filled], self.weights.transition))
+        labels = self.weights.labels
+        tags, keys, at = [], [], 0
+        for s in sentences:
+            tags.append([labels[k] for k in next(paths)] if s else [])
+            keys.append(stems[at:at + len(s)])
+            at += len(s)
+        return tags, keys
+
+    def tag_with_crfsuite(self, tokens: list[str]) -> list[str]:
+        """The same tags through pycrfsuite (the reference the numpy decoder is tested against)."""
         if not tokens:
             return []
-        feats = self.extractor.sentence_items(tokens)  # UTF-8 bytes: pycrfsuite takes them as they are
-        if self.extractor.cache_size() > 500_000:
-            self.extractor.clear_cache()
+        if self._bytes_extractor is None:  # the numpy decoder's extractor exists: its words serve here
+            *tables, known = self._resources
+            names = [b""] * (self.weights.pad + 1)
+            for attr, row in self.weights.rows.items():
+                names[row] = attr.encode()
+            self._bytes_extractor = BytesFromRows(self.extractor, names, *tables, known=known)
+        extractor = self._bytes_extractor
+        feats = extractor.sentence_items(tokens)  # UTF-8 bytes: pycrfsuite takes them as they are
+        for cache in {extractor, self.extractor}:
+            if cache.cache_size() > 500_000:
+                cache.clear_cache()
         with _lock:
             return list(self._tagger.tag(feats))
-
 
     def tag_document(self, sentences: list[list[str]], window: int = 10) -> list[list[str]]:
         """Tag consecutive sentences of one text, then label repeats of names found nearby.
@@ -94,8 +138,18 @@ class Tagger:
         An untagged token run equal (folded, clitics stripped) to an entity predicted within `window`
         sentences gets that entity's (majority) type: names recur within a news story.
         """
-        tags = [self.tag(s) for s in sentences]
-        return propagate(sentences, tags, window)
+        tags, keys = self._decode(sentences)
+        return propagate(sentences, tags, window, keys)
+
+
+# numpy decodes the sentences side by side, one position at a time, for a fixed cost per position
+# (about what pycrfsuite spends on two or three tokens): it pays when the batch holds this many tokens
+# per position of its longest sentence. One sentence alone (`tag`) goes through pycrfsuite.
+NUMPY_TOKENS_PER_STEP = 3
+
+
+def _numpy_pays(lengths: list[int]) -> bool:
+    return sum(lengths) >= NUMPY_TOKENS_PER_STEP * max(lengths)
 
 
 _KEYS: dict[str, str] = {}
@@ -111,10 +165,15 @@ def _key(token: str) -> str:
     return hit
 
 
-def propagate(sentences: list[list[str]], tags: list[list[str]], window: int = 10) -> list[list[str]]:
-    """Document-level consistency pass over tagged sentences (see :meth:`Tagger.tag_document`)."""
-    get = _KEYS.get
-    keys = [[get(t) or _key(t) for t in s] for s in sentences]
+def propagate(sentences: list[list[str]], tags: list[list[str]], window: int = 10,
+              keys: list[list[str]] | None = None) -> list[list[str]]:
+    """Document-level consistency pass over tagged sentences (see :meth:`Tagger.tag_document`).
+
+    `keys`: each token's `_key`, when the caller has them already.
+    """
+    if keys is None:
+        get = _KEYS.get
+        keys = [[get(t) or _key(t) for t in s] for s in sentences]
     found: list[dict[tuple[str, ...], str]] = []
     for k, t in zip(keys, tags, strict=True):
         ents: dict[tuple[str, ...], str] = {}
@@ -155,7 +214,9 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], window: int = 1
 @lru_cache(maxsize=4)
 def load_tagger(model_dir: Path | str = MODEL_DIR) -> Tagger:
     """Load (once) the tagger for a model folder; the shipped model by default."""
-    return Tagger(Path(model_dir))
+    tagger = Tagger(Path(model_dir))
+    settle()
+    return tagger
 
 
 def tag(tokens: list[str]) -> list[str]:

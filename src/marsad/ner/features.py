@@ -191,6 +191,20 @@ class FeatureExtractor:
 
     def _core_parts(self, n: str) -> tuple[tuple[list[str], ...], str, bool]:
         """Unfiltered (0, -1, +1, -2, +2, topic) attribute lists of a folded word, its stem, sport."""
+        f0, ctx1, ctx2, topic, stem, sport = self._core_lists(n)
+        parts = (
+            f0,
+            ["-1" + f for f in ctx1],
+            ["+1" + f for f in ctx1],
+            ["-2" + f for f in ctx2] if self.config.window >= 2 else [],
+            ["+2" + f for f in ctx2] if self.config.window >= 2 else [],
+            topic,
+        )
+        return parts, stem, sport
+
+    def _core_lists(self, n: str) -> tuple[list[str], list[str], list[str], list[str], str, bool]:
+        """A folded word's own attributes, those its neighbours at -1/+1 and -2/+2 get (before the
+        position prefix), its topic attributes, its stem and whether it is a sports word."""
         cfg = self.config
         nd = _DIGITS.sub("0", n)
         pre, stem = strip_clitics(n)
@@ -201,11 +215,12 @@ class FeatureExtractor:
         clus = self._lookup(self.clusters, n, stem) if cfg.clusters else ()
         gaz = self._lookup(self.gazetteer, n, stem) if cfg.gazetteers else ()
         lex = self.lexicon.get(stem, ()) if cfg.lexicon else ()
+        word_n, word_s, end2 = "n=" + nd, "s=" + stem, "x2=" + n[-2:]  # also in the neighbours' lists
         f0 = [
-            "n=" + nd, "s=" + stem, "pre=" + pre,
+            word_n, word_s, "pre=" + pre,
             "len=" + str(min(len(n), 10)),
             "p2=" + n[:2], "p3=" + n[:3], "p4=" + n[:4],
-            "x1=" + n[-1:], "x2=" + n[-2:], "x3=" + n[-3:], "x4=" + n[-4:],
+            "x1=" + n[-1:], end2, "x3=" + n[-3:], "x4=" + n[-4:],
             "sx2=" + stem[-2:], "sx3=" + stem[-3:], "sp3=" + base[:3],
         ]
         tf = ["t=" + t for t in trig] if trig else []
@@ -218,20 +233,12 @@ class FeatureExtractor:
             f0.append("fr=" + (str(rank) if rank is not None else "oov"))
             if not clus:
                 f0.append("c=none")
-        ctx1 = ["n=" + nd, "s=" + stem, "x2=" + n[-2:], *tf, *cf[1:3], *gf, *lf]
-        ctx2 = ["s=" + stem, *tf, *cf[1:2], *gf]
+        ctx1 = [word_n, word_s, end2, *tf, *cf[1:3], *gf, *lf]
+        ctx2 = [word_s, *tf, *cf[1:2], *gf]
         topic = ["S|c0=" + clus[0]] if clus else ["S|s=" + stem]
         if gf or lf:
             topic += ["S|" + f for f in gf + lf]
-        parts = (
-            f0,
-            ["-1" + f for f in ctx1],
-            ["+1" + f for f in ctx1],
-            ["-2" + f for f in ctx2] if cfg.window >= 2 else [],
-            ["+2" + f for f in ctx2] if cfg.window >= 2 else [],
-            topic,
-        )
-        return parts, stem, sport
+        return f0, ctx1, ctx2, topic, stem, sport
 
     def warm(self, words) -> None:
         """Fill the folded-word cache for frequent words (at model load, so articles start fast)."""

@@ -4,38 +4,60 @@
 sentence_features(tokens)]`, the same attributes in the same order, only cheaper to build:
 pycrfsuite encodes every str attribute again on each call (bytes pass straight through), each
 word's parts are encoded once per spelling, and a token's list is one concatenation of cached tuples.
+The numpy decoder (`marsad.ner.wordrows`) takes the same per-word parts encoded as weight rows.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from marsad.ner.features import _ARABIC, _DIACRITICS, _FOLD, FeatureExtractor, shape
 
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _NO_PAIR: tuple[tuple[bytes, ...], tuple[bytes, ...]] = ((), ())
+_NEAR = ("-1", "+1", "-2", "+2")  # the position prefixes of the neighbours' parts, in their order
 
 
 class ItemExtractor(FeatureExtractor):
-    """A FeatureExtractor whose per-sentence output is ready for pycrfsuite (see the module doc)."""
+    """A FeatureExtractor whose per-sentence output is ready for pycrfsuite (see the module doc).
 
-    def __init__(self, *args, **kwargs) -> None:
+    `encode` turns an attribute into what the tagger takes: UTF-8 bytes for pycrfsuite (the default),
+    or the attribute's row in the model's weights for `marsad.ner.decode` (then every attribute must
+    be one the model knows: `known`). `sentence_items` is for the bytes form only.
+    """
+
+    def __init__(self, *args, encode: Callable[[str], object] = str.encode, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.encode = encode
         self._bcore_cache: dict[str, tuple] = {}  # folded form -> encoded core parts
         self._items: dict[str, tuple] = {}  # spelling -> (own, -1, +1, -2, +2, stem, sport, topic)
         self._shape_items: dict[tuple[str, bool], tuple] = {}
-        self._bigrams = _bigram_table(self.known) if self.known is not None else None
+        self._bigrams = _bigram_table(self.known, encode) if self.known is not None else None
+        # position prefix -> attribute without it -> encoded: a neighbour's attributes are looked up
+        # without building "-1n=..." for every word (most are not in the model)
+        self._near: dict[str, dict[str, object]] = {p: {} for p in _NEAR}
+        for attr in self.known or ():
+            if attr[:2] in self._near:
+                self._near[attr[:2]][attr[2:]] = encode(attr)
 
     def _core_items(self, n: str) -> tuple:
-        """`_core` encoded as UTF-8 (bytes tuples), cached per folded form (straight from the parts)."""
+        """`_core` encoded (tuples of bytes, or of weight rows), cached per folded form (straight from the parts)."""
         hit = self._bcore_cache.get(n)
         if hit is None:
-            parts, stem, sport = self._core_parts(n)
-            known = self.known
-            if known is not None:
-                enc = [tuple([f.encode() for f in part if f in known]) for part in parts]
+            known, encode = self.known, self.encode
+            if known is None:
+                parts, stem, sport = self._core_parts(n)
+                enc = [tuple(map(encode, part)) for part in parts]
             else:
-                enc = [_encode(part) for part in parts]
+                f0, ctx1, ctx2, topic, stem, sport = self._core_lists(n)
+                near = self._near
+                enc = [tuple(map(encode, filter(known.__contains__, f0)))]
+                for prefix, ctx in zip(_NEAR, (ctx1, ctx1, ctx2, ctx2), strict=True):
+                    table = near[prefix]  # "-1" + f is known exactly when f is in the table
+                    enc.append(tuple(map(table.__getitem__, filter(table.__contains__, ctx)))
+                               if prefix[1] == "1" or self.config.window >= 2 else ())
+                enc.append(tuple(map(encode, filter(known.__contains__, topic))))
             hit = (*enc[:5], (stem, sport), enc[5])
             self._bcore_cache[n] = hit
         return hit
@@ -53,7 +75,7 @@ class ItemExtractor(FeatureExtractor):
         known = self.known
         if known is None:
             own, near_m, near_p, n = self._own(word)
-            parts = (_encode(own), _encode(near_m), _encode(near_p))
+            parts = (tuple(map(self.encode, own)), tuple(map(self.encode, near_m)), tuple(map(self.encode, near_p)))
         else:
             # the same attributes as _own, with the shape's part looked up (a handful of shapes)
             bare = _DIACRITICS.sub("", word)
@@ -65,7 +87,7 @@ class ItemExtractor(FeatureExtractor):
             if by_shape is None:
                 by_shape = self._shape_items[key] = self._shape_parts(*key)
             w = "w=" + word
-            parts = (((w.encode(),) + by_shape[0]) if w in known else by_shape[0], by_shape[1], by_shape[2])
+            parts = (((self.encode(w),) + by_shape[0]) if w in known else by_shape[0], by_shape[1], by_shape[2])
             n = bare.translate(_FOLD)  # = fold(word)
         c = self._core_items(n)
         hit = (parts[0] + c[0], parts[1] + c[1], parts[2] + c[2], c[3], c[4], c[5][0], c[5][1], c[6])
@@ -74,10 +96,9 @@ class ItemExtractor(FeatureExtractor):
 
     def _shape_parts(self, shp: str, arabic: bool) -> tuple[tuple[bytes, ...], ...]:
         """The encoded, model-known attributes a shape gives: own ("shp=", "nonar"), -1 and +1."""
-        known = self.known or ()
+        known, encode = self.known or (), self.encode
         own = ["shp=" + shp] + ([] if arabic else ["nonar"])
-        return (_encode(f for f in own if f in known), _encode(f for f in ("-1shp=" + shp,) if f in known),
-                _encode(f for f in ("+1shp=" + shp,) if f in known))
+        return tuple(tuple(encode(f) for f in fs if f in known) for fs in (own, ("-1shp=" + shp,), ("+1shp=" + shp,)))
 
     def sentence_items(self, tokens: list[str]) -> list[list[bytes]]:
         """`sentence_features` encoded as UTF-8, built from cached per-word parts.
@@ -133,12 +154,26 @@ class ItemExtractor(FeatureExtractor):
         self._items.clear()
 
 
-def _encode(feats) -> tuple[bytes, ...]:
-    return tuple(f.encode() for f in feats)
+class BytesFromRows(ItemExtractor):
+    """pycrfsuite's items (bytes) for the words of an extractor that encodes weight rows: each word's
+    parts are that extractor's, row by row renamed, so its caches (warmed at load) serve both."""
+
+    def __init__(self, rows: ItemExtractor, names: list[bytes], *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._rows, self._names = rows, names  # names[row]: the attribute of a row, as UTF-8
+
+    def word_items(self, word: str) -> tuple:
+        hit = self._items.get(word)
+        if hit is None:
+            own, near_m, near_p, far_m, far_p, stem, sport, topic = self._rows.word_items(word)
+            name = self._names.__getitem__
+            hit = self._items[word] = (*(tuple(map(name, part)) for part in (own, near_m, near_p, far_m, far_p)),
+                                       stem, sport, tuple(map(name, topic)))
+        return hit
 
 
-def _bigram_table(known) -> dict[str, dict[str, tuple]]:
-    """stem a -> stem b -> (("b-=a|b",) or (), ("b+=a|b",) or ()) for the bigrams the model knows.
+def _bigram_table(known, encode) -> dict[str, dict[str, tuple]]:
+    """stem a -> stem b -> (("b-=a|b",) or (), ("b+=a|b",) or ()) for the bigrams the model knows (encoded).
 
     Every split at a "|" is entered, so a stem that contains "|" is still found exactly.
     """
@@ -151,5 +186,5 @@ def _bigram_table(known) -> dict[str, dict[str, tuple]]:
         for k, ch in enumerate(rest):
             if ch == "|":
                 pair = table.setdefault(rest[:k], {}).setdefault(rest[k + 1:], [(), ()])
-                pair[side] = (attr.encode(),)
+                pair[side] = (encode(attr),)
     return {a: {b: tuple(p) for b, p in row.items()} for a, row in table.items()}

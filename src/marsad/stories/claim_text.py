@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from marsad.arabic.normalize import fold, fold_word
 from marsad.arabic.sentences import split_sentences
@@ -27,16 +30,27 @@ GAP = 4  # words a "*" in a phrase may stand for
 @functools.lru_cache(maxsize=200_000)
 def word_forms(raw: str) -> frozenset[str]:
     """The folded word, and the same without proclitics (و ف ب ل ك, لل -> ال), ال and a pronoun suffix."""
-    out = {fold_word(raw)}
-    out |= {x[1:] for x in out if x[:1] in "وف" and len(x) > 2}
-    out |= {("ال" + x[2:]) if x.startswith("لل") else x[1:] for x in list(out) if x[:1] in "بلك" and len(x) > 3}
-    out |= {x[2:] for x in out if x.startswith("ال") and len(x) > 3}
-    bare = fold(raw, ("diacritics", "tatweel"))
-    for suffix in ("هما", "هم", "ها", "ه"):
-        if bare.endswith(suffix):
-            out |= {x[:-len(suffix)] for x in out if len(x) - len(suffix) >= 3}
-            break
+    first = fold_word(raw)
+    out = [first]
+    if len(first) > 2 and first[0] in "وف":
+        out.append(first[1:])
+    for x in out[:]:
+        if len(x) > 3 and x[0] in "بلك":
+            out.append(("ال" + x[2:]) if x.startswith("لل") else x[1:])
+    for x in out[:]:
+        if len(x) > 3 and x.startswith("ال"):
+            out.append(x[2:])
+    # A pronoun suffix of the word as written also ends its folded form: most words skip the second fold.
+    if first.endswith(_SUFFIX_ENDS):
+        bare = fold(raw, ("diacritics", "tatweel"))
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if bare.endswith(suffix):
+                out += [x[:-len(suffix)] for x in out if len(x) - len(suffix) >= 3]
+                break
     return frozenset(out)
+
+
+_SUFFIX_ENDS = ("ه", "هم", "ها", "هما")
 
 
 def _keys(words) -> frozenset[str]:
@@ -66,7 +80,7 @@ def data() -> Data:
         past, present = fold(v["past"]), fold(v["present"])
         verbs |= {past, past + "ت", past + "وا", present, "ت" + present[1:], present + "ون"}
     with_keys = lambda m: {k: {**v, "keys": _keys(v["words"])} for k, v in m.items()}  # noqa: E731
-    return Data({
+    d = Data({
         **y,
         "unit_classes": with_keys(y["unit_classes"]), "predicates": with_keys(y["predicates"]),
         "rank_classes": with_keys(y["rank_classes"]), "time_units": _keys(y["time_units"]),
@@ -83,7 +97,15 @@ def data() -> Data:
         "phases": {k: _phrases(v) for k, v in y["phases"].items()}, "deadline_words": _keys(y["deadline_words"]),
         "status_phrases": [{**e, "phrases": _phrases(e["phrases"])} for e in y["status_phrases"]],
         "force_words": _keys(y["force_words"]), "reporting": frozenset(verbs | _keys(cues["participles"])),
+        # derived: the forms a word must have to be a facility head or a superlative at all
+        "definite_heads": frozenset("ال" + h for h in _keys(y["facility_heads"])),
+        "superlative_forms": frozenset().union(*(_keys(v) for v in y["superlatives"].values())),
     })
+    # the forms looked for over a whole article: TextView indexes where they are once
+    d.raw["indexed_forms"] = d.definite_heads | d.superlative_forms | frozenset(
+        p[0] for phrases in (*(e["phrases"] for e in d.status_phrases), *(e["phrases"] for e in d.events.values()),
+                             *d.phases.values()) for p in phrases)
+    return d
 
 
 @functools.cache
@@ -96,8 +118,9 @@ def _country_names() -> dict[str, str]:
     return {e.info("iso"): e.canonical for e in load_kb().all() if e.info("iso")}
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word of the body (a named tuple: one is built for every token, so construction must be cheap)."""
+
     start: int
     end: int
     forms: frozenset[str]
@@ -130,21 +153,53 @@ class TextView:
         self.sentences = list(article.sentences) or split_sentences(self.text)
         self._sent_starts = [s.start for s in self.sentences]
         tokens = article.tokens or tokenize(self.text)  # an article read back from the store has no tokens
-        self.words = [Word(t.start, t.end, word_forms(t.slice(self.text)), self.sentence_index(t.start))
-                      for t in tokens if t.base_start >= 0]
-        self._word_starts = [w.start for w in self.words]
+        text, kept = self.text, [t for t in tokens if t.base_start >= 0]
+        starts, ends = [t.start for t in kept], [t.end for t in kept]
+        forms = list(map(word_forms, [text[t.start:t.end] for t in kept]))
+        columns = zip(starts, ends, forms, self._sentence_numbers(starts), strict=True)
+        self.words = list(map(functools.partial(tuple.__new__, Word), columns))  # = Word(*row), without a call
+        self._word_starts = starts
+        # Tokens do not overlap, so the ends ascend too and "ends by b" is one bisection (else a scan).
+        self._word_ends = ends if all(map(operator.le, ends, starts[1:])) else None
         self.names: dict[str, str] = {}
         heads = data().facility_heads
         self.mentions = [m for m in article.mentions if not (m.type == "ORG" and word_forms(m.slice(self.text)) & heads)]
         for m in self.mentions:
             self.names.setdefault(m.entity_id, m.canonical or m.slice(self.text))
         self.places = [Place(m.start, m.end, m.entity_id, m.type) for m in self.mentions if m.type in _PLACE_RANK]
-        self.places += [p for i, w in enumerate(self.words) if (p := self._resolve_head(i)) is not None]
+        # Where the few forms that whole-article scans look for occur: one pass over the words.
+        indexed, self._at, self._having = data().indexed_forms, {}, {}
+        for i in itertools.compress(range(len(forms)), map(operator.not_, map(indexed.isdisjoint, forms))):
+            for f in forms[i] & indexed:
+                self._at.setdefault(f, []).append(i)
+        # only these words can be a facility head (see _resolve_head)
+        self.places += [p for i in self.having(data().definite_heads) if (p := self._resolve_head(i)) is not None]
+        self.memo: dict = {}  # per-article results reused by several claims (claims._event_of)
         self.places.sort(key=lambda p: p.start)
 
     # --- positions ---
+    def having(self, forms: frozenset[str]) -> list[int]:
+        """The indices of the words with one of `forms`, in order (from the index when it holds them)."""
+        hit = self._having.get(forms)
+        if hit is None:
+            if forms <= data().indexed_forms:
+                hit = sorted({i for f in forms for i in self._at.get(f, ())})
+            else:
+                hit = [i for i, w in enumerate(self.words) if not w.forms.isdisjoint(forms)]
+            self._having[forms] = hit
+        return hit
+
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def _sentence_numbers(self, positions: list[int]) -> list[int]:
+        """`sentence_index` of each position: for ascending positions, runs of equal numbers cut where
+        each sentence starts (one bisection per sentence); else one bisection per position."""
+        cuts = [0, *(bisect.bisect_left(positions, s) for s in self._sent_starts[1:]), len(positions)]
+        if not all(map(operator.lt, positions, positions[1:])) or not all(map(operator.le, cuts, cuts[1:])):
+            return list(map(self.sentence_index, positions))
+        return list(itertools.chain.from_iterable(
+            itertools.repeat(k, hi - lo) for k, (lo, hi) in enumerate(itertools.pairwise(cuts))))
 
     def sentence_of(self, pos: int) -> Clause:
         if not self.sentences:
@@ -159,7 +214,12 @@ class TextView:
         return range(bisect.bisect_left(self._word_starts, a), bisect.bisect_left(self._word_starts, b))
 
     def words_between(self, a: int, b: int) -> list[int]:
-        return [i for i in self.word_range(a, b) if self.words[i].end <= b]
+        """The words that start at or after a and end by b."""
+        lo = bisect.bisect_left(self._word_starts, a)
+        hi = bisect.bisect_left(self._word_starts, b)
+        if self._word_ends is None:
+            return [i for i in range(lo, hi) if self.words[i].end <= b]
+        return list(range(lo, min(hi, bisect.bisect_right(self._word_ends, b))))
 
     def count_words(self, a: int, b: int) -> int:
         return len(self.words_between(a, b))
@@ -206,8 +266,10 @@ class TextView:
         return bool(idx) and any(self.phrase_ends_at((p,), idx) for p in data().negations)
 
     def nearest_class(self, clause: Clause, classes: dict, s: int, e: int) -> str | None:
+        every = _all_keys(classes)  # a word with none of the classes' words is skipped at once
         hits = [(min(abs(w.start - e), abs(s - w.end)), name) for i in self.words_between(clause.start, clause.end)
-                if not (s <= (w := self.words[i]).start < e) for name, c in classes.items() if w.forms & c["keys"]]
+                if not (s <= (w := self.words[i]).start < e) and not w.forms.isdisjoint(every)
+                for name, c in classes.items() if w.forms & c["keys"]]
         return min(hits)[1] if hits else None
 
     # --- places, forces, bodies ---
@@ -409,10 +471,17 @@ def match_words(view: TextView, phrases, a: int, b: int) -> list[tuple[int, int]
     idx = view.words_between(a, b)
     if not idx:
         return []
-    limit, by_first = idx[-1] + 1, _by_first_word(phrases)
+    limit, (by_first, firsts) = idx[-1] + 1, _by_first_word(phrases)
+    if view._word_ends is not None and firsts <= data().indexed_forms:  # idx is a range: take its part
+        starts = view.having(firsts)
+        idx = starts[bisect.bisect_left(starts, idx[0]):bisect.bisect_left(starts, limit)]
     out = []
+    words = view.words
     for i in idx:
-        for form in view.words[i].forms & by_first.keys():
+        forms = words[i].forms
+        if forms.isdisjoint(firsts):
+            continue
+        for form in forms & firsts:
             for p in by_first[form]:
                 j = view.match_at(p, i, limit)
                 if j is not None and j > i:
@@ -420,12 +489,32 @@ def match_words(view: TextView, phrases, a: int, b: int) -> list[tuple[int, int]
     return sorted(set(out))
 
 
-@functools.cache
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+def _all_keys(classes: dict) -> frozenset[str]:
+    """The union of the classes' "keys" (cached by identity, like `_by_first_word`)."""
+    hit = _ALL_KEYS.get(id(classes))
+    if hit is None or hit[0] is not classes:
+        hit = _ALL_KEYS[id(classes)] = (classes, frozenset().union(*(c["keys"] for c in classes.values())))
+    return hit[1]
+
+
+_ALL_KEYS: dict[int, tuple] = {}
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
+    """The phrases by their first word, and those first words. Cached by identity: the phrase tuples
+    of `data()` live as long as the process, and hashing a long tuple of tuples on every call cost more
+    than the matching itself."""
+    hit = _BY_FIRST.get(id(phrases))
+    if hit is not None and hit[0] is phrases:
+        return hit[1]
     out: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
         out.setdefault(p[0], []).append(p)
-    return out
+    _BY_FIRST[id(phrases)] = (phrases, (out, frozenset(out)))  # the phrases are kept: the id stays theirs
+    return out, frozenset(out)
+
+
+_BY_FIRST: dict[int, tuple] = {}
 
 
 def concrete_date(t: Timex) -> str | None:

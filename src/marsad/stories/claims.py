@@ -114,7 +114,8 @@ def _quantity_value(view: TextView, clause: Clause, q: Quantity) -> tuple[str, o
 def _ranking_claims(view: TextView) -> list[Claim]:
     d = data()
     out = []
-    for i, w in enumerate(view.words):
+    for i in view.having(d.superlative_forms):
+        w = view.words[i]
         measure = next((m for m, keys in d.superlatives.items() if w.forms & keys), None)
         if measure is None or view.starts_phrase(d.not_rankings, i) or view.starts_phrase(d.not_rankings, i - 1):
             continue
@@ -217,8 +218,10 @@ def _event_of(view: TextView, t: Timex) -> tuple[str, int, int] | None:
     d = data()
     before, after = d.event_reach
     sent = view.sentence_of(t.start)
-    hits = [(name, s, e) for name, spec in d.events.items()
-            for s, e in match_words(view, spec["phrases"], sent.start, sent.end)]
+    hits = view.memo.get(("event words", sent))
+    if hits is None:  # several dates of one sentence look at the same event words
+        hits = view.memo[("event words", sent)] = [
+            (name, s, e) for name, spec in d.events.items() for s, e in match_words(view, spec["phrases"], sent.start, sent.end)]
     prior = [h for h in hits if h[2] <= t.start and view.count_words(h[2], t.start) <= before
              and not view.crosses_statement(h[2], t.start)]
     if prior:
