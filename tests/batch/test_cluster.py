@@ -49,7 +49,8 @@ def test_two_worker_batch_and_load_equal_one_process_ingest(tmp_path, store_snap
     assert n == (N_NEWS + 12 if len(inputs) == 3 else 12)
     assert manifest["counts"]["skipped"] == 1 and not manifest["failed_partitions"]
     assert manifest["skipped"][0]["reason"] == "not found"
-    assert len({p["worker"] for p in manifest["parts"]}) == 2  # both workers took partitions
+    if len(manifest["parts"]) >= 6:  # with only the sample (one partition) one worker may take it all
+        assert len({p["worker"] for p in manifest["parts"]}) == 2  # both workers took partitions
     assert [p["file"] for p in manifest["parts"]] == [f"part-{i:05d}.jsonl.gz" for i in range(-(-(n + 1) // 25))]
     assert manifest["stages"]["mentions"] >= 1 and manifest["settings"]["workers"] == 2
 
