@@ -124,3 +124,35 @@ def test_bcubed_scores():
     assert singles["p"] == 1.0 and singles["r"] == 0.75
     lumped = bcubed(gold, {i: "all" for i in gold})
     assert lumped["r"] == 1.0 and lumped["p"] == pytest.approx((2 / 4 * 2 + 1 / 4 * 2) / 4)
+
+
+def test_character_grams_match_what_the_stemmer_splits():
+    from marsad.stories.features import cosine, gram_weights, term_weights
+
+    for a, b in (("الفلسطينيين", "فلسطين"), ("الحوثيون", "الحوثي"), ("انفجار", "الانفجارات")):
+        assert cosine(term_weights(a, ""), term_weights(b, "")) == 0.0
+        assert cosine(gram_weights(a, ""), gram_weights(b, "")) > 0.4
+    assert cosine(gram_weights("انفجار", ""), gram_weights("مستوطنة", "")) == 0.0
+    # protocol and audience formulas carry no weight in either vector
+    assert gram_weights("خادم الحرمين يستقبل الوفد المرافق", "") == {}
+    assert term_weights("ولي العهد يبحثان العلاقات الثنائية", "") == {}
+
+
+def test_within_a_news_cycle_the_ngram_cosine_is_blended_with_the_lead():
+    new = _f("n", "2025-12-31")
+    # (0.30 + 0.5 * 0.60) / 1.5 = 0.40: the n-grams lift a lead below the threshold
+    assert link_score(new, Candidate("a", "s", 0.30, 0.0, frozenset(), "2025-12-31", 0.60), PARAMS) \
+        == pytest.approx(0.05)
+    # (0.40 + 0.5 * 0.10) / 1.5 = 0.30: and pull down a lead above it that shares no spelling
+    assert link_score(new, Candidate("a", "s", 0.40, 0.0, frozenset(), "2025-12-31", 0.10), PARAMS) \
+        == pytest.approx(-0.05)
+
+
+def test_only_links_within_a_news_cycle_merge_stories():
+    new = _f("n", "2025-12-31", {"e1"})
+    weeks_ago = [Candidate("a", "s-a", 0.05, 0.45, frozenset({"e1"}), "2025-12-01"),
+                 Candidate("b", "s-b", 0.05, 0.40, frozenset({"e1"}), "2025-12-05")]
+    # both earlier stories share its background: it joins the closer one, they stay apart
+    assert decide(new, weeks_ago, PARAMS) == ("s-a", [])
+    same_day = Candidate("c", "s-c", 0.50, 0.10, frozenset(), "2025-12-31")
+    assert decide(new, [*weeks_ago, same_day], PARAMS) == ("s-a", ["s-c"])

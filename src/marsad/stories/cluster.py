@@ -109,8 +109,12 @@ def fits(new: ArticleFeatures, c: Candidate, centroid: Centroid | None, params: 
 def decide(new: ArticleFeatures, candidates: list[Candidate], params: Params = DEFAULT,
            centroids: dict[str, Centroid] | None = None) -> tuple[str, list[str]]:
     """(the story the article joins, the other stories that merge into it). A new story when
-    nothing links; of linked stories, the one with the strongest link keeps its id."""
+    nothing links; of linked stories, the one with the strongest link keeps its id. Only links
+    within a news cycle merge stories: a report that restates background ties to many earlier
+    stories at once across cycles (a visit, weeks of its country's other news), and merging them all
+    would make one story of a week's official news; across cycles it joins its best story alone."""
     best: dict[str, float] = {}
+    merges: set[str] = set()
     centroids = centroids or {}
     for c in candidates:
         if c.article == new.article:
@@ -118,7 +122,9 @@ def decide(new: ArticleFeatures, candidates: list[Candidate], params: Params = D
         s = link_score(new, c, params)
         if s >= 0 and s > best.get(c.story, -1.0) and fits(new, c, centroids.get(c.story), params):
             best[c.story] = s
+        if s >= 0 and within_cycle(c, params) >= params.threshold:
+            merges.add(c.story)
     if not best:
         return story_id_for(new.article), []
     ranked = sorted(best, key=lambda sid: (-best[sid], sid))
-    return ranked[0], ranked[1:]
+    return ranked[0], [sid for sid in ranked[1:] if sid in merges]

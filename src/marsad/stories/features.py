@@ -8,7 +8,8 @@ whose later paragraphs are background shared by neighbouring stories); and the w
 background is what ties the reports of a developing story together weeks apart (cluster.py). Only the strongest
 terms are kept: enough to tell stories apart, small enough to store and index for every article.
 A third vector, character 4- and 5-grams of the title (x3) and the first 60 words, matches what the
-stemmer splits ("إسرائيل"/"الإسرائيلية", "اقتحام"/"يقتحمون"); each gram weighs as its word's stem.
+stemmer splits ("فلسطين"/"الفلسطينيين", "الحوثي"/"الحوثيون", "انفجار"/"الانفجارات"); each gram
+weighs as its word's stem.
 The background table makes a vector depend on its article alone, so it never has to be recomputed
 when the store grows: that is what lets stories be updated incrementally.
 """
