@@ -1,4 +1,4 @@
-"""Stores: `open_store(url)` returns the backend for a SQLite path (PostgreSQL comes later)."""
+"""Stores: `open_store(url)` returns the backend: PostgreSQL for a postgresql:// URL, else SQLite."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ __all__ = ["ArticleFilter", "Store", "open_store"]
 
 def open_store(url: str) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not available yet in this version; use a SQLite path")
+        try:
+            from marsad.store.postgres import PostgresStore
+        except ImportError as exc:  # psycopg (LGPL) is the optional extra `postgres`
+            raise StoreError(f"PostgreSQL stores need psycopg 3: pip install 'marsad[postgres]' ({exc})") from exc
+        return PostgresStore(url)
     from marsad.store.sqlite import SQLiteStore
 
     path = url.removeprefix("sqlite:///").removeprefix("sqlite://")
