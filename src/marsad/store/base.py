@@ -19,6 +19,22 @@ class ArticleFilter:
     offset: int = 0
 
 
+def filter_sql(flt: ArticleFilter, mark: str = "?") -> tuple[str, list]:
+    """The WHERE clause of an article filter and its arguments, with `mark` as the placeholder
+    ("?" for SQLite, "%s" for psycopg): both stores filter the same columns the same way."""
+    clauses, args = [], []
+    if flt.outlet:
+        clauses.append(f"outlet = {mark}")
+        args.append(flt.outlet)
+    if flt.since:
+        clauses.append(f"published >= {mark}")
+        args.append(flt.since)
+    if flt.until:
+        clauses.append(f"substr(published, 1, {mark}) <= {mark}")
+        args.extend([len(flt.until), flt.until])
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
 class Store(Protocol):
     def put_article(self, article: Article) -> str:
         """Store one analysed article in its own transaction.

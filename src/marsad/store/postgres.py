@@ -28,7 +28,7 @@ from psycopg.pq import TransactionStatus
 from marsad.document import article_from_dict, article_to_dict
 from marsad.errors import NotFound, StoreError
 from marsad.model import Article, Skipped
-from marsad.store.base import ArticleFilter
+from marsad.store.base import ArticleFilter, filter_sql
 from marsad.store.postgres_corrections import PostgresCorrections
 from marsad.store.postgres_search import PostgresSearchTables
 from marsad.store.postgres_stories import PostgresStoryTables
@@ -196,17 +196,7 @@ class PostgresStore(PostgresStoryTables, PostgresCorrections, PostgresSearchTabl
         return article_from_dict(json.loads(row[0]), row[1])
 
     def _where(self, flt: ArticleFilter) -> tuple[str, list]:
-        clauses, args = [], []
-        if flt.outlet:
-            clauses.append("outlet = %s")
-            args.append(flt.outlet)
-        if flt.since:
-            clauses.append("published >= %s")
-            args.append(flt.since)
-        if flt.until:
-            clauses.append("substr(published, 1, %s) <= %s")
-            args.extend([len(flt.until), flt.until])
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+        return filter_sql(flt, "%s")
 
     def list_articles(self, flt: ArticleFilter = ArticleFilter()) -> list[Article]:
         where, args = self._where(flt)

@@ -12,7 +12,7 @@ from pathlib import Path
 from marsad.document import article_from_dict, article_to_dict
 from marsad.errors import NotFound, StoreError
 from marsad.model import Article, Skipped
-from marsad.store.base import ArticleFilter
+from marsad.store.base import ArticleFilter, filter_sql
 from marsad.store.sqlite_corrections import SQLiteCorrections
 from marsad.store.sqlite_search import SQLiteSearchTables
 from marsad.store.sqlite_stories import SQLiteStoryTables
@@ -114,17 +114,7 @@ class SQLiteStore(SQLiteStoryTables, SQLiteCorrections, SQLiteSearchTables):
         return article_from_dict(json.loads(row[0]), row[1])
 
     def _where(self, flt: ArticleFilter) -> tuple[str, list]:
-        clauses, args = [], []
-        if flt.outlet:
-            clauses.append("outlet = ?")
-            args.append(flt.outlet)
-        if flt.since:
-            clauses.append("published >= ?")
-            args.append(flt.since)
-        if flt.until:
-            clauses.append("substr(published, 1, ?) <= ?")
-            args.extend([len(flt.until), flt.until])
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+        return filter_sql(flt, "?")
 
     def list_articles(self, flt: ArticleFilter = ArticleFilter()) -> list[Article]:
         where, args = self._where(flt)
