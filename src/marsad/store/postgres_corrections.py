@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 
-from marsad.errors import NotFound
-from marsad.store.sqlite_corrections import _COLUMNS, _record
+from marsad.store.corrections_rows import COLUMNS as _COLUMNS
+from marsad.store.corrections_rows import CorrectionReads
 
 
-class PostgresCorrections:
+class PostgresCorrections(CorrectionReads):
     """Mixed into PostgresStore; uses its `db` and `_atomic()`."""
+
+    _MARK = "%s"
+    _ORDER = "seq"
 
     def add_correction(self, kind: str, target: str, value: object = None, by: str | None = None) -> dict:
         """Validate and store a correction (UsageError when its kind, target or value is bad, or when the
@@ -33,30 +36,6 @@ class PostgresCorrections:
             (record["id"], record["kind"], pg_text(record["target"]),
              json.dumps(record["value"], ensure_ascii=False, sort_keys=True), pg_text(record["by"]), record["at"])))
         return record
-
-    def list_corrections(self, check_targets: bool = True) -> list[dict]:
-        """Every correction, oldest first; with `check_targets`, each has `orphan` (its target is gone)."""
-        records = [_record(r) for r in self.db.execute(f"SELECT {_COLUMNS} FROM corrections ORDER BY seq")]
-        if check_targets:
-            from marsad.corrections import orphans
-
-            lost = orphans(self, records)
-            for r in records:
-                r["orphan"] = r["id"] in lost
-        return records
-
-    def _correction_row(self, correction_id: str) -> dict:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM corrections WHERE id = %s", (correction_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no correction with id '{correction_id}'")
-        return _record(row)
-
-    def get_correction(self, correction_id: str) -> dict:
-        """One correction with `orphan`; NotFound when there is no such correction."""
-        from marsad.corrections import orphans
-
-        record = self._correction_row(correction_id)
-        return record | {"orphan": bool(orphans(self, [record]))}
 
     def delete_correction(self, correction_id: str) -> dict:
         """Undo: delete the correction; returns what it was. NotFound when there is no such correction."""
