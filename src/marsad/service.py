@@ -31,13 +31,10 @@ def analyse(doc: RawDocument, pipeline: Pipeline, ctx: Context | None = None) ->
     return article
 
 
-@dataclass
-class IngestReport:
-    counts: Counter = field(default_factory=Counter)  # new, updated, reanalysed, unchanged, skipped
-    skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
-    stories: list[str] = field(default_factory=list)  # ids of the stories rebuilt
+class StoreCounts:
+    """How a run's articles landed in the store, read from `counts` (put_article's statuses)."""
+
+    counts: Counter
 
     @property
     def ingested(self) -> int:
@@ -46,6 +43,15 @@ class IngestReport:
     @property
     def unchanged(self) -> int:
         return self.counts["unchanged"] + self.counts["reanalysed"]
+
+
+@dataclass
+class IngestReport(StoreCounts):
+    counts: Counter = field(default_factory=Counter)  # new, updated, reanalysed, unchanged, skipped
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)  # ids of the stories rebuilt
 
     def summary(self) -> str:
         return f"ingested {self.ingested}, unchanged {self.unchanged}, skipped {len(self.skipped)}"

@@ -20,6 +20,7 @@ from marsad.batch import BatchError
 from marsad.batch.parts import read_manifest, read_part
 from marsad.document import article_from_dict
 from marsad.model import Skipped, SkipReason
+from marsad.service import StoreCounts
 from marsad.store import Store
 from marsad.stories.update import update_stories
 
@@ -27,20 +28,12 @@ STORY_CHUNK = 2000  # articles placed per update_stories call
 
 
 @dataclass
-class LoadReport:
+class LoadReport(StoreCounts):
     counts: Counter = field(default_factory=Counter)  # new, updated, reanalysed, unchanged
     parts: int = 0
     skipped: int = 0  # inputs the batch skipped (from its manifest)
     failed_partitions: int = 0
     stories: list[str] = field(default_factory=list)  # ids of the stories rebuilt
-
-    @property
-    def ingested(self) -> int:
-        return self.counts["new"] + self.counts["updated"]
-
-    @property
-    def unchanged(self) -> int:
-        return self.counts["unchanged"] + self.counts["reanalysed"]
 
     def summary(self) -> str:
         failed = f" ({self.failed_partitions} partitions failed in the batch)" if self.failed_partitions else ""
