@@ -9,6 +9,14 @@ import unicodedata
 from marsad.document import article_to_dict
 from marsad.model import Article
 
+# Control characters from an article (ESC starts terminal escape sequences: colours, window titles,
+# links) are shown as U+FFFD, never sent to the terminal; line breaks and tabs stay.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)], "\ufffd")
+
+
+def printable(text: str) -> str:
+    return text.translate(_CONTROLS)
+
 
 def _width(s: str) -> int:
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
@@ -20,7 +28,7 @@ def _cut(s: str, n: int) -> str:
 
 
 def table(headers: list[str], rows: list[tuple]) -> str:
-    cells = [[str(c) if c is not None else "-" for c in row] for row in rows]
+    cells = [[printable(str(c)) if c is not None else "-" for c in row] for row in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
@@ -59,7 +67,7 @@ def article_text(a: Article) -> str:
         out += ["", "── summary box ──", *(f"• {b}" for b in a.summary_box)]
     out += ["", "── text ──", a.text, "", f"── removed ({len(a.boilerplate)} lines) ──"]
     out += [f"{r.line:>5} [{r.reason}] {_cut(r.text, 100)}" for r in a.boilerplate]
-    return "\n".join(out)
+    return printable("\n".join(out))
 
 
 class Progress:

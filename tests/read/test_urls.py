@@ -37,6 +37,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(autouse=True)
+def _loopback_allowed(monkeypatch):
+    """The server is on 127.0.0.1, which Marsad refuses to fetch from unless the setting allows it."""
+    monkeypatch.setenv("MARSAD_ALLOW_PRIVATE_URLS", "1")
+
+
 @pytest.fixture
 def server():
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)

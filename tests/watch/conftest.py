@@ -126,6 +126,12 @@ def kit():
     return SimpleNamespace(rss=rss, sample=sample, sample_item=sample_item, Route=Route, SAMPLE=SAMPLE)
 
 
+@pytest.fixture(autouse=True)
+def _loopback_allowed(monkeypatch):
+    """The feed servers are on 127.0.0.1, which Marsad refuses to fetch from unless the setting allows it."""
+    monkeypatch.setenv("MARSAD_ALLOW_PRIVATE_URLS", "1")
+
+
 @pytest.fixture
 def server():
     s = FeedServer()

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from marsad.render import printable
 from marsad.watch.config import Outputs
 
 Log = Callable[[str], None]
@@ -26,7 +27,7 @@ def alert_line(alert: dict) -> str:
         parts = [alert["article"], alert.get("outlet") or "", alert.get("title") or "", *quoted,
                  alert.get("url") or ""]
     body = " · ".join(_clip(p, 200) for p in parts if p)
-    return f"ALERT [{alert['alert']}] {alert['kind']}: {body}"
+    return printable(f"ALERT [{alert['alert']}] {alert['kind']}: {body}")
 
 
 def _clip(text: str, n: int) -> str:

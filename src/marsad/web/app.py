@@ -2,8 +2,9 @@
 
 Errors: every API error is `{"error": {"code", "message"}}` with its status. Writes (POST, DELETE)
 need the token when the server listens on anything but loopback (or whenever a token is set);
-reads need it only when `protect_reads` is on. A request body larger than `max_body` is refused
-with 413 before it is read, so a bad request never reaches the store.
+reads need it only when `protect_reads` is on. Without a token, a browser's write from a page not on
+loopback is refused (403: DNS rebinding). A request body larger than `max_body` is refused with 413
+before it is read, so a bad request never reaches the store. Every answer carries SECURITY_HEADERS.
 """
 
 from __future__ import annotations
@@ -77,32 +78,58 @@ def _token_ok(request: Request, token: str) -> bool:
     return hmac.compare_digest(given.encode(), token.encode())
 
 
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org;"
+                               " script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none';"
+                               " base-uri 'none'; frame-ancestors 'none'",
+}
+
+
+def _refusal(request: Request, settings: ServeSettings) -> JSONResponse | None:
+    """413 for a body over the limit, 401 when the request needs the token and lacks it; else None."""
+    length = request.headers.get("content-length")
+    if length and (not length.isdigit() or int(length) > settings.max_body):
+        return JSONResponse(error_body("too_large", f"request body over {settings.max_body} bytes"), 413)
+    write = request.method in ("POST", "PUT", "PATCH", "DELETE")
+    needs = settings.token and (write or settings.protect_reads and request.url.path.startswith("/api/")
+                                and request.url.path not in ("/api/openapi.json", "/api/docs"))
+    if needs and not _token_ok(request, settings.token):
+        return JSONResponse(error_body("unauthorized", "a valid token is required (Authorization: Bearer ...)"),
+                            401, headers={"WWW-Authenticate": "Bearer"})
+    # Without a token, a write sent by a browser must come from a page on loopback: a web page elsewhere
+    # could otherwise reach this server through DNS rebinding (browsers send Origin with every POST/DELETE).
+    origin = request.headers.get("origin")
+    if write and not settings.token and origin is not None and not _loopback_origin(origin):
+        return JSONResponse(error_body("forbidden", f"a write from the page {origin[:100]} needs a token"
+                                                    " (--token or MARSAD_TOKEN)"), 403)
+    return None
+
+
+def _loopback_origin(origin: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(origin).hostname or ""
+    except ValueError:
+        return False
+    return ServeSettings(db="", host=host).loopback if host else False
+
+
 def create_app(settings: ServeSettings) -> FastAPI:
     if not settings.loopback and not settings.token:
         raise UsageError(f"--host {settings.host}: listening beyond loopback needs a token (--token or MARSAD_TOKEN)")
     _open_store(settings).close()  # fail now, with one line, if the store cannot be opened
-    app = FastAPI(title="Marsad", version="1", openapi_url="/api/openapi.json", docs_url="/api/docs",
+    app = FastAPI(title="Marsad", version="1", openapi_url="/api/openapi.json", docs_url=None,
                   redoc_url=None)
     app.state.settings = settings
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and (not length.isdigit() or int(length) > settings.max_body):
-            return JSONResponse(error_body("too_large", f"request body over {settings.max_body} bytes"), 413)
-        write = request.method in ("POST", "PUT", "PATCH", "DELETE")
-        needs = settings.token and (write or settings.protect_reads and request.url.path.startswith("/api/")
-                                    and request.url.path != "/api/openapi.json")
-        if needs and not _token_ok(request, settings.token):
-            return JSONResponse(error_body("unauthorized", "a valid token is required (Authorization: Bearer ...)"),
-                                401, headers={"WWW-Authenticate": "Bearer"})
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; script-src 'self';"
-            " style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+        response = _refusal(request, settings) or await call_next(request)
+        for name, value in SECURITY_HEADERS.items():  # on refusals (401, 413) too
+            response.headers.setdefault(name, value)
         return response
 
     def _json_error(request: Request, status: int, code: str, message: str):
