@@ -70,3 +70,11 @@ def test_article_page_highlights_its_facts_and_keeps_the_text_whole(client):
     pieces = re.findall(r'<span data-o="(\d+)"[^>]*>([^<]*)</span>', body)
     assert "".join(unescape(t) for _, t in pieces) == article["text"]
     assert all(article["text"].startswith(unescape(t), int(o)) for o, t in pieces)
+
+
+def test_the_api_reference_is_served_offline_from_the_openapi_description(client):
+    r = client.get("/api/docs")
+    assert r.status_code == 200 and "cdn" not in r.text.lower()
+    assert "<code>GET /api/search</code>" in r.text and "<code>q</code>" in r.text
+    assert "<code>POST /api/ingest</code>" in r.text
+    assert r.text.count('class="api-op"') == sum(len(m) for m in client.get("/api/openapi.json").json()["paths"].values())

@@ -182,3 +182,36 @@ def _segments(text: str, highlights) -> list[tuple[str, bool]]:
     if pos < len(text):
         out.append((text[pos:], False))
     return out
+
+
+def _schema_type(schema: dict) -> str:
+    if "anyOf" in schema:
+        return " | ".join(_schema_type(s) for s in schema["anyOf"])
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if schema.get("type") == "array":
+        return f"array of {_schema_type(schema.get('items', {}))}"
+    return schema.get("type", "any")
+
+
+def api_operations(spec: dict) -> list[dict]:
+    """Each route of the OpenAPI description, flattened for the reference page."""
+    out = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            body = op.get("requestBody", {}).get("content", {})
+            out.append({
+                "id": op.get("operationId", f"{method}-{path}"), "method": method.upper(), "path": path,
+                "summary": op.get("description") or op.get("summary", ""),
+                "params": [{"name": p["name"], "where": p["in"], "required": p.get("required", False),
+                            "type": _schema_type(p.get("schema", {})), "description": p.get("description", "")}
+                           for p in op.get("parameters", [])],
+                "body": ", ".join(f"{ctype}: {_schema_type(c.get('schema', {}))}" for ctype, c in body.items()),
+            })
+    return out
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    spec = request.app.openapi()
+    return render("api_docs.html", operations=api_operations(spec), version=spec["info"]["version"], q="")
