@@ -22,13 +22,17 @@ def serve(db: str | None, host: str, port: int, token: str | None, protect_reads
     from marsad import settings
     from marsad.cli import _kb_files
     from marsad.web import ServeSettings, create_app
+    from marsad.web.http_protocol import guarded_h11
 
     app = create_app(ServeSettings(db=db or settings.get("db"), host=host, token=token or None,
                                    protect_reads=protect_reads, max_body=int(settings.get("max_bytes")),
                                    kb_files=_kb_files(kb)))
     click.echo(f"Marsad on http://{host}:{port}/  (API: /api, docs: /api/docs)", err=True)
+    # Slow or idle clients: a kept-alive connection closes after 5 idle seconds, a request's head must
+    # arrive within head_timeout (web/http_protocol.py), a head over 16 KB is refused (h11's limit).
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("MARSAD_LOG", "warning"),
-                limit_concurrency=64, timeout_keep_alive=5)
+                http=guarded_h11(float(settings.get("head_timeout"))), limit_concurrency=64, timeout_keep_alive=5,
+                h11_max_incomplete_event_size=16 * 1024)
 
 
 def register(cli: click.Group) -> None:

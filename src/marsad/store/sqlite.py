@@ -30,13 +30,16 @@ def migrations() -> list[tuple[str, str]]:
 class SQLiteStore(SQLiteStoryTables, SQLiteCorrections, SQLiteSearchTables):
     def __init__(self, path: str):
         self.path = path
+        self._generations: dict[str, int] = {}  # story -> generation when its members were read
         if path != ":memory:":
             Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA busy_timeout = 30000")
             if path != ":memory:":
-                self.db.execute("PRAGMA journal_mode = WAL")
+                # Changing the journal mode of a new file takes a lock that the busy timeout does not wait
+                # for: another process opening the same new store at the same moment gets "locked" at once.
+                _retry_busy(lambda: self.db.execute("PRAGMA journal_mode = WAL"))
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
@@ -46,15 +49,23 @@ class SQLiteStore(SQLiteStoryTables, SQLiteCorrections, SQLiteSearchTables):
 
     # -- schema -------------------------------------------------------------------------------
     def _migrate(self) -> None:
-        self.db.execute("CREATE TABLE IF NOT EXISTS marsad_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-        done = {r[0] for r in self.db.execute("SELECT name FROM marsad_migrations")}
-        for name, sql in migrations():
-            if name in done:
-                continue
+        """Apply the pending migrations, each in a write transaction that first checks it is still
+        pending: processes opening a new store at the same time apply each exactly once."""
+        applied = self._applied()
+        for name, sql in (m for m in migrations() if m[0] not in applied):
             with self._write():
+                self.db.execute("CREATE TABLE IF NOT EXISTS marsad_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+                if self.db.execute("SELECT 1 FROM marsad_migrations WHERE name = ?", (name,)).fetchone():
+                    continue  # another process applied it while this one waited for the lock
                 for statement in (s for s in sql.split(";") if s.strip()):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO marsad_migrations VALUES (?, ?)", (name, _now()))
+
+    def _applied(self) -> set[str]:
+        """The applied migrations, read without a write lock (an open of a current store writes nothing)."""
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'marsad_migrations'").fetchone():
+            return set()
+        return {r[0] for r in self.db.execute("SELECT name FROM marsad_migrations")}
 
     def _write(self):
         return _Transaction(self.db)
@@ -150,6 +161,17 @@ class SQLiteStore(SQLiteStoryTables, SQLiteCorrections, SQLiteSearchTables):
 
     def close(self) -> None:
         self.db.close()
+
+
+def _retry_busy(statement, attempts: int = 200):
+    """Run a statement that SQLite may refuse at once with "database is locked" (no busy wait)."""
+    for attempt in range(attempts):
+        try:
+            return statement()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or attempt + 1 == attempts:
+                raise
+            time.sleep(min(0.01 * (attempt + 1), 0.2))
 
 
 class _Transaction:
