@@ -259,7 +259,12 @@ class Skipped:
     detail: str = ""
 
     def line(self) -> str:
-        return f"{self.source}: skipped ({self.reason.value}{': ' + self.detail if self.detail else ''})"
+        text = f"{self.source}: skipped ({self.reason.value}{': ' + self.detail if self.detail else ''})"
+        # One line whatever the source holds (a feed link or a file name with a line break in it).
+        return "".join(c if c not in _LINE_BREAKS else repr(c)[1:-1] for c in text)
+
+
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # where str.splitlines() breaks
 
 
 @dataclass(frozen=True, slots=True)

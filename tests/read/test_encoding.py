@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from marsad.errors import InputError
 from marsad.read.encoding import decode, looks_binary
 
 TEXT = "أعلنت وزارة الموارد المائية، صباح اليوم، عن خطة لتوزيع الحصص على المحافظات."
@@ -46,3 +47,26 @@ def test_binary_is_recognised(data):
 @pytest.mark.parametrize("data", [TEXT.encode("utf-8"), TEXT.encode("utf-16"), TEXT.encode("cp1256")])
 def test_text_is_not_binary(data):
     assert not looks_binary(data)
+
+
+def test_utf8_and_cp1256_lines_in_one_file_are_decoded_line_by_line():
+    other = "وقال المتحدث إن التوزيع يبدأ الأسبوع المقبل."
+    text, found = decode(TEXT.encode("utf-8") + b"\n" + other.encode("cp1256"))
+    assert (text, found) == (f"{TEXT}\n{other}", "utf-8 and cp1256 lines")
+
+
+def test_a_cp1256_file_with_short_lines_stays_cp1256():
+    lines = ["2025 م", TEXT, "ص 3"]  # one Arabic letter on a line must not pass for damaged UTF-8
+    assert decode("\n".join(lines).encode("cp1256")) == ("\n".join(lines), "cp1256")
+
+
+def test_utf8_with_a_few_broken_bytes_per_line_is_not_read_as_cp1256():
+    data = TEXT.encode("utf-8")
+    text, found = decode(data[:10] + b"\xd8" + data[10:60] + b"\xff\xfe" + data[60:])
+    assert found == "utf-8 (damaged)" and text.count("\ufffd") == 3 and "عن خطة لتوزيع الحصص" in text
+
+
+def test_random_high_bytes_are_not_text_although_cp1256_decodes_them():
+    junk = bytes((i * 37 + 11) % 128 + 128 for i in range(4000))
+    with pytest.raises(InputError, match="not text in any encoding read"):
+        decode(junk)

@@ -5,7 +5,9 @@ Guards: decimals (2.5), dot runs (..), single-letter abbreviations (د.), list n
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 
 from marsad.arabic import chars
 from marsad.model import Span
@@ -55,8 +57,8 @@ def split_sentences(text: str) -> list[Span]:
             if m.end(1) - p == 1 and text[p] == "." and _dot_is_not_end(text, ls, p):
                 continue
             if regions is None:
-                regions = _quote_regions(text, ls, le)
-            if regions and any(o < e <= c for o, c in regions):
+                regions = _Regions(_quote_regions(text, ls, le))
+            if regions.cover(e):
                 continue
             _add(spans, text, start, e)
             start = e
@@ -81,6 +83,21 @@ def _dot_is_not_end(text: str, ls: int, p: int) -> bool:
             j -= 1
         return p - j <= 3 and not text[ls:j].strip(_STRIP)
     return False
+
+
+class _Regions:
+    """Whether a position e falls in one of the regions (open < e <= close), in O(log n) so that a line
+    of thousands of quotes is not quadratic: regions sorted by close, and the smallest open among
+    those closing at or after each index."""
+
+    def __init__(self, regions: list[tuple[int, int]]):
+        regions = sorted(regions, key=lambda r: r[1])
+        self.closes = [c for _, c in regions]
+        self.min_open = list(itertools.accumulate(reversed([o for o, _ in regions]), min))[::-1]
+
+    def cover(self, e: int) -> bool:
+        i = bisect_left(self.closes, e)
+        return i < len(self.closes) and self.min_open[i] < e
 
 
 def _quote_regions(text: str, ls: int, le: int) -> list[tuple[int, int]]:

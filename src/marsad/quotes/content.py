@@ -10,28 +10,30 @@ OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“", "”": "”"}
 
 
 def close_quote(text: str, open_at: int) -> int:
-    """Offset of the quotation mark closing the one at `open_at` (or the paragraph end)."""
+    """Offset of the quotation mark closing the one at `open_at` (or the paragraph end, once the
+    quotation is over 600 characters long; else the text end). Searched with str.find: a text of
+    thousands of unclosed quotes must not be scanned character by character from each."""
     closer = OPEN_CLOSE.get(text[open_at], '"')
-    pos = open_at + 1
-    while pos < len(text):
-        ch = text[pos]
-        if ch == closer or (closer == "”" and ch == '"') or (closer == '"' and ch == "”"):
-            return pos
-        if text.startswith("\n\n", pos) and pos - open_at > 600:
-            return pos
-        pos += 1
-    return len(text)
+    end = text.find("\n\n", open_at + 601)
+    end = len(text) if end < 0 else end
+    closers = (closer, '"') if closer == "”" else (closer, "”") if closer == '"' else (closer,)
+    found = [i for i in (text.find(c, open_at + 1, end) for c in closers) if i >= 0]
+    return min(found, default=end)
 
 
 def content_after(text: str, pos: int, sent_end: int) -> tuple[int, int, bool]:
     """The statement starting at `pos`: quoted (direct) or the rest of the sentence (indirect)."""
-    while pos < sent_end and text[pos] in " :\t،,":
+    while pos < sent_end and (text[pos] in ":،," or text[pos].isspace()):  # NBSP and tabs too
         pos += 1
     if pos < len(text) and text[pos] in OPEN_CLOSE:
-        end = close_quote(text, pos)
-        return pos + 1, end, True
+        start, end = pos + 1, close_quote(text, pos)
+        while start < end and text[start].isspace():  # «  نص » -> "نص"; «  » -> empty, so no statement
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end, True
     end = sent_end
-    while end > pos and text[end - 1] in " .،,؛;:\"”»\n":
+    while end > pos and (text[end - 1] in ".،,؛;:\"”»" or text[end - 1].isspace()):
         end -= 1
     return pos, end, False
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from marsad.arabic.normalize import fold
 from marsad.model import Article
 from marsad.quotes.cues import Cues
@@ -33,7 +35,8 @@ def earlier_source(history, in_force, head: str) -> str | None:
     """"المصدر" refers back to "مصدر أمني عراقي": the last anonymous speaker with that head noun."""
     bare = head.removeprefix("ال")
     candidates = [in_force[0]] if in_force[2] and in_force[0] else []
-    candidates += [q.speaker for q in reversed(history) if q.anonymous and q.speaker]
+    # The last 50 statements only: an article of thousands of quotes must not make this quadratic.
+    candidates += [q.speaker for q in islice(reversed(history), 50) if q.anonymous and q.speaker]
     for speaker in candidates:
         first = fold(speaker.split()[0])
         if first == bare:

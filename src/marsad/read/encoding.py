@@ -15,6 +15,58 @@ from marsad.errors import InputError
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _CONTROL = re.compile(r"[\x00-\x08\x0E-\x1F\x7F]")
 _LEGACY = ("cp1256", "iso8859_6")
+_SPACE = re.compile(r"\s")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Words separated by white space: random high bytes decode as Windows-1256 too, but as one
+    endless "word" (a space, the NBSP 0xA0, comes once in ~128 bytes; in Arabic prose once in ~6)."""
+    return len(text) < 40 or len(_SPACE.findall(text)) * 25 >= len(text)
+
+
+def _legacy(data: bytes) -> tuple[str, str] | None:
+    """The Arabic code page that yields the most Arabic letters and no control characters."""
+    best: tuple[int, str, str] | None = None
+    for enc in _LEGACY:
+        try:
+            cand = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL.search(cand):
+            continue
+        score = len(_ARABIC.findall(cand))
+        if best is None or score > best[0]:
+            best = (score, cand, enc)
+    return (best[1], best[2]) if best and best[0] > 0 else None
+
+
+def _line_by_line(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with broken bytes on some lines, or two sources pasted into one file (UTF-8 lines and
+    Windows-1256 lines): each line decoded on its own. None unless some line is UTF-8 with non-ASCII
+    text and every line decodes one way or the other."""
+    lines, utf8, legacy = [], 0, 0
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+            utf8 += not raw.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        lossy = raw.decode("utf-8", errors="replace")
+        bad = lossy.count("\ufffd")
+        good = sum(1 for c in lossy if c > "\x7f") - bad
+        if bad <= max(3, len(lossy) // 20) and good >= 5 * bad:  # UTF-8 text with a few broken bytes
+            lines.append(lossy)
+            utf8 += 1
+            continue
+        got = _legacy(raw)
+        if got is None:
+            return None
+        lines.append(got[0])
+        legacy += 1
+    if not utf8:
+        return None
+    return "\n".join(lines), "utf-8 and cp1256 lines" if legacy else "utf-8 (damaged)"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -64,24 +116,17 @@ def decode(data: bytes) -> tuple[str, str]:
     lossy = data.decode("utf-8", errors="replace")
     if lossy.count("\ufffd") <= max(2, len(lossy) // 200) and _ARABIC.search(lossy):
         return lossy, "utf-8 (damaged)"
-    # Legacy Arabic code pages: pick the one that yields the most Arabic letters and no controls.
-    best: tuple[int, str, str] | None = None
-    for enc in _LEGACY:
-        try:
-            cand = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if _CONTROL.search(cand):
-            continue
-        score = len(_ARABIC.findall(cand))
-        if best is None or score > best[0]:
-            best = (score, cand, enc)
-    if best and best[0] > 0:
-        return best[1], best[2]
+    by_line = _line_by_line(data)
+    if by_line is not None:
+        return by_line
+    legacy = _legacy(data)
+    if legacy and _looks_like_text(legacy[0]):
+        return legacy
     bad = data[utf8_error.start:utf8_error.start + 8]
     from charset_normalizer import from_bytes
 
     match = from_bytes(data).best()
-    if match is None:
-        raise InputError(f"undecodable bytes near offset {utf8_error.start} ({bad.hex()})")
+    if match is None or not _looks_like_text(str(match)):
+        raise InputError(f"undecodable bytes near offset {utf8_error.start} ({bad.hex()}): not text in any"
+                         " encoding read (UTF-8, UTF-16, Windows-1256, ISO-8859-6)")
     return str(match), match.encoding

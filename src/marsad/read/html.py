@@ -6,7 +6,11 @@ import json
 import re
 
 from marsad.identity import squash
-from marsad.model import RawDocument
+from marsad.model import RawDocument, Skipped, SkipReason
+
+# trafilatura takes about a second per megabyte of markup: a page is parsed only up to this many times
+# the article text limit (MARSAD_MAX_CHARS), 5,000,000 characters by default.
+HTML_PER_TEXT_CHAR = 50
 
 _META_TIME = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|date)["'][^>]*>""",
@@ -62,15 +66,34 @@ def _jsonld_publisher(html: str) -> str | None:
     return None
 
 
-def read_html(html: str, source: str, url: str | None = None) -> RawDocument | None:
-    """Extract the article from a page; None when the page holds no main text."""
+def _too_deep(html: str) -> bool:
+    """libxml2 stops building the tree 256 elements deep, so text nested deeper is never seen."""
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    try:
+        etree.fromstring(html, parser)
+    except (etree.LxmlError, ValueError):
+        return False
+    return any("Excessive depth" in e.message for e in parser.error_log)
+
+
+def read_html(html: str, source: str, url: str | None = None, max_chars: int | None = None) -> RawDocument | Skipped:
+    """Extract the article from a page; Skipped when the page is too large or holds no main text."""
+    from marsad import settings
+
+    limit = HTML_PER_TEXT_CHAR * (max_chars or settings.get("max_chars"))
+    if len(html) > limit:
+        return Skipped(source, SkipReason.TOO_LARGE, f"HTML page of {len(html)} characters; pages over {limit}"
+                       f" are not parsed ({HTML_PER_TEXT_CHAR} x MARSAD_MAX_CHARS)")
     import trafilatura  # heavy: imported on first use
 
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     if doc is None or not (doc.text or "").strip():
-        return None
+        why = " (its elements are nested deeper than 256 levels)" if _too_deep(html) else ""
+        return Skipped(source, SkipReason.NO_TEXT, f"no article text found in the HTML{why}")
     hints: list[tuple[str, str]] = []
     if doc.title:
         hints.append(("title", doc.title.strip()))

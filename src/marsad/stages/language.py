@@ -9,6 +9,14 @@ from marsad.model import Article
 from marsad.pipeline import Context, stage
 from marsad.textlines import arabic_share
 
+# Labels of Arabic: fastText gives "arz" (Egyptian) to some standard Arabic written with فى for في.
+ARABIC = frozenset({"ar", "arz"})
+
+
+def is_arabic(lang: str | None) -> bool:
+    """Unknown counts as Arabic: only a detected other language turns the Arabic rules off."""
+    return lang is None or lang in ARABIC
+
 
 @functools.cache
 def _detector():
@@ -34,8 +42,8 @@ def detect(text: str) -> str | None:
 def run(article: Article, ctx: Context) -> Article:
     lang = detect(article.text)
     warnings = article.warnings
-    if lang and lang != "ar":
-        warnings = (*warnings, f"language is '{lang}', not Arabic: analysed with Arabic rules anyway")
+    if not is_arabic(lang):
+        warnings = (*warnings, f"language is '{lang}', not Arabic: stored, but no entities are extracted")
     return dataclasses.replace(article, language=lang, warnings=warnings)
 
 

@@ -27,6 +27,7 @@ from marsad.entities.rules import (
 from marsad.entities.tokenview import TokenView
 from marsad.model import Article, Mention
 from marsad.pipeline import Context, stage
+from marsad.stages.language import is_arabic
 
 _PRIORITY = {"kb": 3, "rule": 2, "model": 1}
 _MODEL_TYPES = {"PERS": "PERSON", "ORG": "ORG", "LOC": "LOC"}
@@ -317,6 +318,8 @@ def _title_start(text, tokens, k: int, kb) -> bool:
 
 
 def run(article: Article, ctx: Context) -> Article:
+    if not is_arabic(article.language):  # Arabic name rules on Persian or Urdu find only noise
+        return dataclasses.replace(article, mentions=())
     kb = _kb(ctx)
     text = article.text
     tokens = TokenView(text, article.tokens)
@@ -350,5 +353,5 @@ def run(article: Article, ctx: Context) -> Article:
     return dataclasses.replace(article, mentions=tuple(mentions))
 
 
-STAGE = stage("mentions", 1, requires={"text", "tokens", "sentences"}, provides={"mentions"}, run=run,
+STAGE = stage("mentions", 2, requires={"text", "tokens", "sentences", "language"}, provides={"mentions"}, run=run,
               doc="people, organisations, places, facilities, NORP; linked to the KB; roles")
