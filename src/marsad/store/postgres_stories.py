@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 
 from marsad.errors import NotFound
-from marsad.store.sqlite_stories import CANDIDATES, GRAM_FLOOR, _add, _dot
+from marsad.store.sqlite_stories import CANDIDATES, GRAM_FLOOR, _add, _dot, query_terms
 
 
 class PostgresStoryTables:
@@ -98,6 +98,7 @@ class PostgresStoryTables:
     def _top_by_dot(self, kind: str, vector: dict[str, float]) -> list[str]:
         if not vector:
             return []
+        vector = query_terms(vector)
         rows = self.db.execute(
             "SELECT t.article_id, SUM(t.weight * q.w) AS dot FROM story_terms t"
             " JOIN unnest(%s::text[], %s::float8[]) AS q(term, w) ON t.term = q.term"

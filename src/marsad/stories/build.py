@@ -19,8 +19,18 @@ def _title(articles: list[Article], terms: dict[str, dict[str, float]], reruns: 
     """The title of the most central article (highest summed similarity to the others)."""
     pool = [a for a in articles if a.id not in reruns] or articles
     vecs = {a.id: terms.get(a.id) or term_weights(a.title, a.text) for a in pool}
-    ranked = sorted(pool, key=lambda a: (-sum(cosine(vecs[a.id], vecs[b.id]) for b in pool if b is not a),
-                                         a.title is None, a.published or "", a.id))
+    # The summed cosine to every other member is the dot product with the sum of all vectors less the
+    # article's own: linear in the story's size (pairwise cosines took 15 s for a 400-member story).
+    total: dict[str, float] = {}
+    for a in pool:
+        for t, w in vecs[a.id].items():
+            total[t] = total.get(t, 0.0) + w
+
+    def centrality(a: Article) -> float:
+        v = vecs[a.id]
+        return round(cosine(v, total) - cosine(v, v), 9)  # rounded: the summing order must not decide ties
+
+    ranked = sorted(pool, key=lambda a: (-centrality(a), a.title is None, a.published or "", a.id))
     for a in ranked:
         if a.title:
             return a.title

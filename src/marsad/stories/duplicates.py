@@ -22,10 +22,6 @@ def shingles(text: str, n: int = SHINGLE) -> frozenset[int]:
     return frozenset(hash(" ".join(words[i:i + n])) for i in range(max(0, len(words) - n + 1)))
 
 
-def containment(a: frozenset[int], b: frozenset[int]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
 def _order(a: Article) -> tuple:
     return (a.published is None, a.published or "", a.id)
 
@@ -34,10 +30,19 @@ def near_duplicates(articles: list[Article], threshold: float = CONTAINMENT) -> 
     """[(original id, re-run id)], each pair once, originals first in time."""
     ordered = sorted(articles, key=_order)
     sh = [shingles(a.text) for a in ordered]
+    holders: dict[int, list[int]] = {}  # shingle -> the earlier articles that have it
     pairs = []
-    for j in range(len(ordered)):
-        for i in range(j):
-            if containment(sh[i], sh[j]) >= threshold:
+    for j, mine in enumerate(sh):
+        # Only earlier articles sharing a shingle can reach the threshold: count the shared ones through
+        # the index instead of intersecting with every earlier article (quadratic in a large story).
+        shared: dict[int, int] = {}
+        for s in mine:
+            for i in holders.get(s, ()):
+                shared[i] = shared.get(i, 0) + 1
+        for i in sorted(shared):
+            if shared[i] / min(len(sh[i]), len(mine)) >= threshold:
                 pairs.append((ordered[i].id, ordered[j].id))
                 break  # a re-run points at the earliest copy it repeats
+        for s in mine:
+            holders.setdefault(s, []).append(j)
     return pairs
