@@ -94,6 +94,18 @@ def test_decide_joins_the_strongest_link_and_merges_the_others():
     assert decide(new, cands[2:], PARAMS) == (story_id_for("n"), [])
 
 
+def test_alike_leads_weeks_apart_link_but_do_not_merge_their_stories():
+    # a yearly ceremony told in the same words: the report joins the closest story, the others stay apart
+    new = _f("n", "2025-11-03")
+    cands = [Candidate("a", "s-a", 0.50, 0.1, frozenset(), "2025-11-02"),
+             Candidate("b", "s-b", 0.45, 0.1, frozenset(), "2025-09-20"),
+             Candidate("c", "s-c", 0.60, 0.1, frozenset(), "2024-11-03")]
+    assert decide(new, cands, PARAMS) == ("s-c", ["s-a"])
+    assert decide(new, cands[1:], PARAMS) == ("s-c", [])
+    # an undated report still merges the stories its lead links (no date says they are apart)
+    assert decide(_f("n", None), cands[1:], PARAMS) == ("s-c", ["s-b"])
+
+
 def test_within_a_news_cycle_only_the_lead_links():
     new = _f("n", "2025-12-31", {"e1"})
     same_day_background = Candidate("a", "s", 0.20, 0.60, frozenset({"e1"}), "2025-12-30")

@@ -71,11 +71,16 @@ def within_cycle(cand: Candidate, params: Params = DEFAULT) -> float:
     return (cand.cosine + params.gram_weight * cand.grams) / (1 + params.gram_weight)
 
 
+def same_cycle(new: ArticleFeatures, cand: Candidate, params: Params = DEFAULT) -> bool | None:
+    """Whether the two reports belong to one news cycle; None when a date is unknown."""
+    a, b = _day(new.published), _day(cand.published)
+    return None if a is None or b is None else abs((a - b).days) <= params.cycle_days
+
+
 def link_score(new: ArticleFeatures, cand: Candidate, params: Params = DEFAULT) -> float:
     """The link's margin over its threshold: >= 0 means the two articles are one story."""
     margin = within_cycle(cand, params) - params.threshold
-    a, b = _day(new.published), _day(cand.published)
-    if a is None or b is None or abs((a - b).days) > params.cycle_days:
+    if not same_cycle(new, cand, params):
         cross = cand.body + params.entity_weight * jaccard(new.entities, cand.entities)
         margin = max(margin, cross - params.body_threshold)
     return margin
@@ -112,7 +117,8 @@ def decide(new: ArticleFeatures, candidates: list[Candidate], params: Params = D
     nothing links; of linked stories, the one with the strongest link keeps its id. Only links
     within a news cycle merge stories: a report that restates background ties to many earlier
     stories at once across cycles (a visit, weeks of its country's other news), and merging them all
-    would make one story of a week's official news; across cycles it joins its best story alone."""
+    would make one story of a week's official news; across cycles it joins its best story alone. A
+    lead link across cycles (both dates known, further apart than `cycle_days`) does not merge either."""
     best: dict[str, float] = {}
     merges: set[str] = set()
     centroids = centroids or {}
@@ -122,7 +128,8 @@ def decide(new: ArticleFeatures, candidates: list[Candidate], params: Params = D
         s = link_score(new, c, params)
         if s >= 0 and s > best.get(c.story, -1.0) and fits(new, c, centroids.get(c.story), params):
             best[c.story] = s
-        if s >= 0 and within_cycle(c, params) >= params.threshold:
+        # A lead alike weeks apart (a yearly ceremony, a recurring template) is no reason to merge.
+        if s >= 0 and within_cycle(c, params) >= params.threshold and same_cycle(new, c, params) is not False:
             merges.add(c.story)
     if not best:
         return story_id_for(new.article), []
