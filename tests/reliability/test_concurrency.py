@@ -75,19 +75,10 @@ def _ingest_while_serving(url: str, folders) -> None:
     state = read_state(url)
     print(f"{url.split('@')[-1]}: {statuses[200]} reads answered 200 during the ingests,"
           f" {len(state.articles)} articles, {len(state.stories)} stories")  # shown by pytest -rP
-    problems = state.finished_problems(expected)
-    if problems and url.endswith(".db") and not _sqlite_story_generations():
-        pytest.xfail(f"the SQLite story rebuild race (see test_a_story_changed_during_its_rebuild_stays_stale): "
-                     f"{problems}")
-    assert problems == []
+    assert state.finished_problems(expected) == []
     assert len(state.stories) == 6  # the six topics of both folders, merged across the two processes
 
 
-def _sqlite_story_generations() -> bool:
-    """Whether the SQLite store guards story rebuilds with a generation (as the PostgreSQL one does)."""
-    from marsad.store.sqlite import migrations
-
-    return any("generation" in sql for _, sql in migrations())
 
 
 def test_two_ingests_and_a_server_on_one_sqlite_file(folders, tmp_path):
@@ -166,9 +157,6 @@ def test_a_story_changed_during_its_rebuild_stays_stale(backend, request, sample
     """Process A reads a story's members to rebuild it; process B then places a new article in that
     story; A writes the story it built. A must not clear the stale mark (its document misses B's
     article): the story stays stale and B's rebuild writes it with all three members."""
-    if backend == "sqlite" and not _sqlite_story_generations():
-        request.applymarker(pytest.mark.xfail(strict=True, reason="SQLite's put_story clears the stale mark of"
-                                              " a story changed since its members were read"))
     from marsad.store import open_store
     from marsad.stories.build import build_story
     from marsad.stories.update import place, rebuild_stale, update_stories
