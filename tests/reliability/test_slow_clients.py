@@ -172,6 +172,7 @@ def test_a_paced_load_of_the_route_mix_gets_no_error(server):
     the mix of pages and API calls for 2 s: every answer 200, the rate held, p95 under 2 s (bench_load.py measured
     171 ms at 25 req/s on a loaded machine: the bound only catches a server that stalls)."""
     import asyncio
+    import concurrent.futures
     import importlib
     import sys
     from pathlib import Path
@@ -181,7 +182,9 @@ def test_a_paced_load_of_the_route_mix_gets_no_error(server):
     table = bench.paths(server)
     assert all(table.values()), table
     bench.warm(server, table)
-    results, elapsed = asyncio.run(bench.paced(server, table, rate=20, duration=2))
+    # In a thread of its own: a Playwright session of another test may still hold this thread's event loop.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        results, elapsed = pool.submit(asyncio.run, bench.paced(server, table, rate=20, duration=2)).result()
     latencies = sorted(x for xs in results.latency.values() for x in xs)
     assert dict(results.errors) == {}
     assert len(latencies) == 40 and elapsed < 3.5
