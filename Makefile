@@ -27,7 +27,7 @@ demo: setup
 	@echo "report: $(CURDIR)/.demo/report.html (one file, opens offline in any browser)"
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts fuzz
 
 test: setup lint
 	$(BIN)/pytest -q

@@ -3,9 +3,11 @@ sample corpus and seeds analysed once per run (and ingested once into stores wit
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from marsad.model import RawDocument
 from marsad.pipeline import Pipeline
@@ -13,6 +15,14 @@ from marsad.read import read_inputs
 from marsad.service import analyse
 
 HERE = Path(__file__).resolve().parent
+
+# Hypothesis: CI runs a fixed set of examples (derandomized, no example database), so a property test
+# never turns CI red at random; HYPOTHESIS_PROFILE=dev runs 10x as many, random, and remembers failures.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=1000, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

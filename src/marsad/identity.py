@@ -7,7 +7,8 @@ Recipe, version 1:
   folded to one space and the ends stripped. So a better cleaner never renumbers the archive.
 - content_hash = full sha256 hex of the squashed raw text: a change of text under the same URL
   is a new version of the same article.
-The canonical URL drops the fragment, lower-cases scheme and host and strips a trailing slash.
+The canonical URL drops the fragment, lower-cases scheme and host and strips a trailing slash; a URL
+that does not parse ("https://[x/a": a bracket but no IPv6 address) is its stripped self.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ def squash(text: str) -> str:
 
 
 def canonical_url(url: str) -> str:
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 

@@ -17,8 +17,10 @@ _TERMINALS = ".!?؟…۔"
 # “…” and ”…“ (and «…» / »…«), so every quote may close; the space check below keeps openers out.
 _CLOSERS = "".join(sorted(chars.QUOTES)) + ")]}"
 _SPACE = rf"[\s{chars.CONTROL_CLASS}]"
+# The run is taken whole (possessive) and only from its first character: a run of thousands of dots
+# before a digit was otherwise retried from every dot and every shorter length (quadratic).
 _END = re.compile(
-    rf"([{re.escape(_TERMINALS)}]+)"
+    rf"(?<![{re.escape(_TERMINALS)}])([{re.escape(_TERMINALS)}]++)"
     rf"(?:[{re.escape(_CLOSERS)}]+(?={_SPACE}|$)|(?={_SPACE}|$)|(?=[{chars.LETTER_CLASS}]))"
 )
 _LINE = re.compile(f"[^{re.escape(chars.LINE_BREAKS)}]+")

@@ -7,6 +7,7 @@ and sets; sorted, non-overlapping, exact spans of `text`. The conventions are li
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 
@@ -193,7 +194,8 @@ def _ranges(c: _Ctx, sel: list[_C]) -> list[_C]:
             if said_last[:4].isdigit() and said_first[:4] == "XXXX" and said_first[4:5] == "-":
                 said_first = said_last[:4] + said_first[4:]
             if x.extra == "wd" and a.anchored and last < first:  # "بين الاثنين والخميس": Thursday after Monday
-                last = (dt.date.fromisoformat(last) + dt.timedelta(weeks=1)).isoformat()
+                with contextlib.suppress(OverflowError):  # the week after 9999-12-31 is not in the calendar
+                    last = (dt.date.fromisoformat(last) + dt.timedelta(weeks=1)).isoformat()
                 said_last = last if x.stated is None else said_last
             if clocks and not a.extra[3] and x.extra[3] and a.extra[0] + 12 <= x.extra[0]:
                 first = said_first = _clock_str(a.extra[0] + 12, *a.extra[1:3])  # "من الساعة 5 إلى 7 مساء": 17 to 19
@@ -253,7 +255,10 @@ def find_timexes(text: str, ref: dt.date | None) -> list[Timex]:
             tried.add((name, pos))
             rx, prio = g.fam[name]
             m = rx.match(c.f, pos)
-            got = _HANDLERS[name](m, c) if m else None
+            try:
+                got = _HANDLERS[name](m, c) if m else None
+            except OverflowError:  # a date beyond year 1..9999: a huge count, or an extreme publication date
+                got = None
             for x in got if isinstance(got, list) else [got] if got else []:
                 x.prio = max(x.prio, prio)
                 cands.append(x)

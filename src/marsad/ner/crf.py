@@ -203,6 +203,8 @@ def propagate(sentences: list[list[str]], tags: list[list[str]], window: int = 1
             n = len(key)
             first = key[0]
             for a in [a for a, x in enumerate(k) if x == first]:
+                if a + n > len(k) or new[a] != "O" or k[a + n - 1] != key[-1]:
+                    continue  # cheap tests first: a long run (24,000 dashes) was compared at every position
                 if tuple(k[a:a + n]) == key and all(x == "O" for x in new[a:a + n]):
                     if a + n < len(new) and new[a + n].startswith("I-"):
                         continue

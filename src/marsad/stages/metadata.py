@@ -72,8 +72,13 @@ def _dateline_outlet(text: str) -> tuple[str, int, int] | None:
             return known, start, start + len(name)
         if outlet_lex.is_city(m.group(other).strip()) and not outlet_lex.is_city(name):
             bare = outlet_lex.bare(name)
-            start = m.start(side) + m.group(side).index(bare)
-            return bare, start, start + len(bare)
+            if not bare:
+                continue
+            # bare() joins words with one space (and may give the known spelling): find it as written,
+            # "النهرين  الجديدة" with its two spaces, else the whole name is the evidence
+            found = re.search(r"\s+".join(map(re.escape, bare.split())), m.group(side))
+            lo, hi = found.span() if found else (m.group(side).index(name), m.group(side).index(name) + len(name))
+            return bare, m.start(side) + lo, m.start(side) + hi
     return None
 
 

@@ -8,6 +8,7 @@ the day of ingest, never a date from the body's events.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from marsad.model import Article, Evidence, PublishedHow
@@ -56,7 +57,13 @@ def metadata_date(article: Article) -> str | None:
 
         found = [d for d in find_dates(hint) if d.day is not None and d.year is not None]
         return found[0].value if found else None
-    return f"{m.group(1)}T{m.group(2)}:{m.group(3)}" if m.group(2) and (m.group(2), m.group(3)) != ("00", "00") else m.group(1)
+    value = f"{m.group(1)}T{m.group(2)}:{m.group(3)}" if m.group(2) and (m.group(2), m.group(3)) != ("00", "00") \
+        else m.group(1)
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None  # "2024-18-12", "2024-02-30T25:00": ISO-shaped, but no such day or time
+    return value
 
 
 def run(article: Article, ctx: Context) -> Article:

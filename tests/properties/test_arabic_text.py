@@ -1,9 +1,11 @@
-"""Properties of the Arabic text layer for any Unicode string (and for Arabic-heavy ones)."""
+"""Properties of the Arabic text layer for any Unicode string (and for Arabic-heavy ones): folding and
+its offset map (monotonic, in range, slices that fold back exactly), sentences, tokens, stems."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from news import budget, news
 
 from marsad.arabic import chars
 from marsad.arabic.normalize import DEFAULT_STEPS, STEP_NAMES, fold, normalize
@@ -24,13 +26,13 @@ _ALPHABET = (
 )
 arabic_text = st.text(alphabet=_ALPHABET, max_size=200)
 any_text = st.text(max_size=200)
-texts = st.one_of(arabic_text, any_text)
+texts = st.one_of(arabic_text, any_text, news(max_pieces=8))
 step_sets = st.sets(st.sampled_from(STEP_NAMES))
 _STRIP = set(chars.SPACES) | chars.CONTROLS
 
 
 @given(texts)
-@settings(max_examples=300)
+@budget(150)
 def test_fold_equals_normalize_text_and_is_idempotent(s: str) -> None:
     n = normalize(s)
     assert fold(s) == n.text
@@ -45,7 +47,7 @@ def test_any_step_selection(s: str, steps: set[str]) -> None:
 
 
 @given(texts, step_sets)
-@settings(max_examples=300)
+@budget(150)
 def test_offset_map_is_monotonic_bounded_and_faithful(s: str, steps: set[str]) -> None:
     chosen = tuple(steps) or DEFAULT_STEPS
     n = normalize(s, chosen)
@@ -60,13 +62,47 @@ def test_offset_map_is_monotonic_bounded_and_faithful(s: str, steps: set[str]) -
     if m.length:
         a, b = m.original_span(0, m.length)
         assert fold(s[a:b], chosen) == n.text
-    for i in range(0, m.length, 3):
+    for i in range(0, m.length, max(3, m.length // 60)):  # about 60 starts: long texts stay cheap
         for j in (i, i + 1, i + 5, m.length):
             if j > m.length:
                 continue
             a, b = m.original_span(i, j)
             assert 0 <= a <= b <= len(s)
             assert n.text[i:j] in fold(s[a:b], chosen)
+
+
+
+def _inside_expansion(m, i: int) -> bool:
+    """Is boundary i inside the output of one source character (ﷺ -> "صلى الله عليه وسلم")?"""
+    return 0 < i < m.length and m.to_original(i) == m.to_original(i - 1)
+
+
+@given(texts, step_sets, st.data())
+@budget(150)
+def test_a_normalized_slice_maps_to_an_original_slice_that_folds_back_to_it(s: str, steps, data) -> None:
+    """What the stages do: find a word in folded text, report original [a, b); that slice folds to the word."""
+    chosen = tuple(steps) or DEFAULT_STEPS
+    n = normalize(s, chosen)
+    m = n.map
+    i = data.draw(st.integers(0, m.length))
+    j = data.draw(st.integers(i, m.length))
+    a, b = m.original_span(i, j)
+    assert 0 <= a <= b <= len(s)
+    if not (_inside_expansion(m, i) or _inside_expansion(m, j)):
+        assert fold(s[a:b], chosen) == n.text[i:j]
+        # and the slice is tight: no kept character of the original lies outside it on either side
+        assert fold(s[:a], chosen) == n.text[:i]
+
+
+@given(news())
+@budget(100)
+def test_normalize_is_a_pure_function_of_its_input(s: str) -> None:
+    """normalize() keeps the last long texts: a cached answer must equal a fresh one, for any step set."""
+    first = normalize(s)
+    fresh = normalize(s, list(DEFAULT_STEPS))  # not the DEFAULT_STEPS object: no memo, same steps
+    assert (first.text, first.map.segments) == (fresh.text, fresh.map.segments)
+    assert [first.map.to_original(i) for i in range(first.map.length + 1)] == \
+        [fresh.map.to_original(i) for i in range(fresh.map.length + 1)]
 
 
 def _check_spans(text: str, spans) -> None:
@@ -77,7 +113,7 @@ def _check_spans(text: str, spans) -> None:
 
 
 @given(texts)
-@settings(max_examples=300)
+@budget(150)
 def test_sentences_are_sorted_trimmed_and_cover_every_visible_character(s: str) -> None:
     spans = split_sentences(s)
     _check_spans(s, spans)
@@ -91,7 +127,7 @@ def test_sentences_are_sorted_trimmed_and_cover_every_visible_character(s: str) 
 
 
 @given(texts)
-@settings(max_examples=300)
+@budget(150)
 def test_tokens_are_sorted_non_empty_and_cover_every_visible_character(s: str) -> None:
     toks = tokenize(s)
     _check_spans(s, toks)
