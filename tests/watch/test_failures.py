@@ -134,7 +134,13 @@ def _cli(tmp_path: Path, feeds: dict, *args: str) -> subprocess.Popen:
     path.write_text(yaml.safe_dump(feeds, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "MARSAD_DB": str(tmp_path / "store.db"), "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen([sys.executable, "-m", "marsad", "watch", str(path), *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_default)
+
+
+def _ctrl_c_default() -> None:
+    """The child gets Ctrl-C as a terminal would give it: a test run started in the background (a CI
+    script's `cmd &`) passes SIGINT on as ignored, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_cli_once_prints_alerts_and_exits_1_when_a_feed_failed(server, tmp_path, kit):
