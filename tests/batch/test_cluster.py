@@ -6,12 +6,13 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from live_app import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "src" / "marsad" / "sample"
@@ -88,15 +89,9 @@ def _ids_in_insertion_order(db_path: str):
         con.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_unreachable_scheduler_is_one_line_and_exit_1(tmp_path):
     pytest.importorskip("distributed", reason="Dask is not installed (pip install 'marsad[scale]')")
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     run = marsad("batch", str(SAMPLE), "--engine", "dask", "--scheduler", address, "--connect-timeout", "1",
                  "--out", str(tmp_path / "results"))
     assert run.returncode == 1

@@ -5,13 +5,11 @@ anything (a blocked inline script would mean markup got through the escaping).""
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from urllib.parse import quote
 
 import pytest
 
-from marsad.web import ServeSettings, create_app
+from live_app import served
 
 INJECTED = """() => {
   const handlers = [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on')));
@@ -24,26 +22,10 @@ INJECTED = """() => {
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory, hostile):
-    import socket
-
-    import uvicorn
-
     path = str(tmp_path_factory.mktemp("live") / "hostile.db")
     shutil.copy(hostile.db, path)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(ServeSettings(db=path)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with served(path) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture

@@ -6,12 +6,10 @@ normalises the path on the way."""
 from __future__ import annotations
 
 import socket
-import threading
-import time
 
 import pytest
 
-from marsad.web import ServeSettings, create_app
+from live_app import served
 
 TARGETS = ["etc/passwd", "app.py", "__init__.py"]  # the system's, and the web package's own sources
 LEAKS = ("root:x:0:0", "def create_app", "FastAPI application", "from marsad.web.app import")
@@ -32,23 +30,9 @@ def _attempts(target: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     db = str(tmp_path_factory.mktemp("traversal") / "t.db")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(ServeSettings(db=db)), host="127.0.0.1", port=port,
-                                        log_level="critical"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield port
-    srv.should_exit = True
-    thread.join(timeout=5)
+    with served(db, log_level="critical") as port:
+        yield port
 
 
 def raw_get(port: int, path: str) -> tuple[int, bytes]:

@@ -12,13 +12,14 @@ import glob
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from live_app import free_port
 
 
 def _pg_bin() -> Path | None:
@@ -28,12 +29,6 @@ def _pg_bin() -> Path | None:
         if (d / "initdb").exists() and (d / "pg_ctl").exists():
             return d
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class _Cluster:
@@ -57,7 +52,7 @@ class _Cluster:
         pwfile.write_text(password)
         if self.prefix:
             os.chown(pwfile, user.pw_uid, user.pw_gid)
-        self.port = _free_port()
+        self.port = free_port()
         self._run("initdb", "-D", str(self.root / "data"), "-U", "marsad", "-E", "UTF8", "--no-locale",
                   "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}")
         self._run("pg_ctl", "-D", str(self.root / "data"), "-l", str(self.root / "server.log"), "-w", "-t", "60",

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-
 import pytest
 
+from live_app import served
 from marsad.service import ingest
 from marsad.store import open_store
 from marsad.web import ServeSettings, create_app
@@ -41,30 +38,12 @@ def client(sample_db):
     return TestClient(create_app(ServeSettings(db=sample_db)))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory, sample_db):
     """uvicorn serving a copy of the sample store on a free loopback port, in a thread."""
     import shutil
 
-    import uvicorn
-
     path = str(tmp_path_factory.mktemp("live") / "live.db")
     shutil.copy(sample_db, path)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(ServeSettings(db=path)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with served(path) as port:
+        yield f"http://127.0.0.1:{port}"
