@@ -106,10 +106,15 @@ def test_normalize_is_a_pure_function_of_its_input(s: str) -> None:
 
 
 def _check_spans(text: str, spans) -> None:
-    prev = 0
+    """Sorted, non-overlapping, non-empty, trimmed, and together covering every visible character."""
+    prev, covered = 0, set()
     for sp in spans:
         assert 0 <= prev <= sp.start < sp.end <= len(text)
+        piece = sp.slice(text)
+        assert piece[0] not in _STRIP and piece[-1] not in _STRIP
+        covered.update(range(sp.start, sp.end))
         prev = sp.end
+    assert all(i in covered for i, c in enumerate(text) if c not in _STRIP)
 
 
 @given(texts)
@@ -117,13 +122,7 @@ def _check_spans(text: str, spans) -> None:
 def test_sentences_are_sorted_trimmed_and_cover_every_visible_character(s: str) -> None:
     spans = split_sentences(s)
     _check_spans(s, spans)
-    covered = set()
-    for sp in spans:
-        piece = sp.slice(s)
-        assert piece[0] not in _STRIP and piece[-1] not in _STRIP
-        assert not any(c in chars.LINE_BREAKS for c in piece)
-        covered.update(range(sp.start, sp.end))
-    assert all(i in covered for i, c in enumerate(s) if c not in _STRIP)
+    assert not any(c in chars.LINE_BREAKS for sp in spans for c in sp.slice(s))
 
 
 @given(texts)
@@ -131,17 +130,12 @@ def test_sentences_are_sorted_trimmed_and_cover_every_visible_character(s: str) 
 def test_tokens_are_sorted_non_empty_and_cover_every_visible_character(s: str) -> None:
     toks = tokenize(s)
     _check_spans(s, toks)
-    covered = set()
     for t in toks:
-        piece = t.slice(s)
-        assert piece[0] not in _STRIP and piece[-1] not in _STRIP
-        assert all(c in "\u200c\u200d" for c in piece if c in _STRIP)  # only ZWNJ/ZWJ inside words
+        assert all(c in "\u200c\u200d" for c in t.slice(s) if c in _STRIP)  # only ZWNJ/ZWJ inside words
         if t.base_start >= 0:
             assert t.start <= t.base_start <= t.base_end == t.end
         else:
             assert t.base_end == -1
-        covered.update(range(t.start, t.end))
-    assert all(i in covered for i, c in enumerate(s) if c not in _STRIP)
     ws = words(s)
     assert set(ws) <= set(toks)
     assert all(t.base_start >= 0 for t in ws)
